@@ -1,0 +1,38 @@
+package fluffy.ui.editor;
+
+import java.nio.file.Path;
+
+import org.eclipse.swt.graphics.ImageData;
+
+import fluffy.ui.widgets.DisplayImages;
+import ij.IJ;
+import ij.ImagePlus;
+
+/**
+ * An image read for display: the first plane as SWT image data, and a one-line description.
+ * Reading is slow for large files, so views call {@link #read} off the UI thread.
+ */
+public record ImagePreview(Path file, ImageData data, String description) {
+
+    /**
+     * @throws IllegalArgumentException naming the file when ImageJ cannot open it
+     */
+    public static ImagePreview read(Path file) {
+        ImagePlus image = IJ.openImage(file.toString());
+        if (image == null) {
+            throw new IllegalArgumentException("Cannot open " + file + ": not an image ImageJ can read");
+        }
+        try {
+            return new ImagePreview(file, DisplayImages.toImageData(image), describe(file, image));
+        } finally {
+            image.close();
+        }
+    }
+
+    static String describe(Path file, ImagePlus image) {
+        String type = image.getBitDepth() == 24 ? "RGB" : image.getBitDepth() + "-bit";
+        int planes = image.getStackSize();
+        return String.format("%s   %d × %d, %s%s", file.getFileName(), image.getWidth(), image.getHeight(), type,
+                planes > 1 ? ", " + planes + " planes (showing the first)" : "");
+    }
+}

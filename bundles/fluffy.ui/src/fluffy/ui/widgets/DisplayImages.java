@@ -1,0 +1,61 @@
+package fluffy.ui.widgets;
+
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.RGB;
+
+import ij.ImagePlus;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+
+/**
+ * Turns the current plane of an ImageJ image into SWT image data for display. Grey images are
+ * contrast-stretched so that {@value #SATURATED} of the pixels saturate at each end, as ImageJ's "Auto"
+ * does: microscopy images often use a small part of their bit depth and would look black otherwise.
+ */
+public final class DisplayImages {
+
+    /** Fraction of pixels allowed to saturate at each end of the grey range. */
+    public static final double SATURATED = 0.0035;
+
+    private static final PaletteData GREYS = greys();
+
+    private DisplayImages() {
+    }
+
+    public static ImageData toImageData(ImagePlus image) {
+        ImageProcessor ip = image.getProcessor();
+        return ip instanceof ColorProcessor rgb ? rgb(rgb) : grey(ip);
+    }
+
+    private static ImageData grey(ImageProcessor source) {
+        ImageProcessor ip = source.duplicate();
+        double[] range = DisplayRange.stretched(ip, SATURATED);
+        ip.setMinAndMax(range[0], range[1]);
+        byte[] pixels = (byte[]) ip.convertToByteProcessor(true).getPixels();
+        int w = ip.getWidth();
+        ImageData data = new ImageData(w, ip.getHeight(), 8, GREYS);
+        for (int y = 0; y < ip.getHeight(); y++) {
+            data.setPixels(0, y, w, pixels, y * w);
+        }
+        return data;
+    }
+
+    private static ImageData rgb(ColorProcessor ip) {
+        int w = ip.getWidth();
+        int[] pixels = (int[]) ip.getPixels();
+        ImageData data = new ImageData(w, ip.getHeight(), 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
+        for (int y = 0; y < ip.getHeight(); y++) {
+            data.setPixels(0, y, w, pixels, y * w);
+        }
+        return data;
+    }
+
+    private static PaletteData greys() {
+        RGB[] colours = new RGB[256];
+        for (int i = 0; i < 256; i++) {
+            colours[i] = new RGB(i, i, i);
+        }
+        return new PaletteData(colours);
+    }
+}

@@ -28,15 +28,19 @@ public final class DisplayImages {
         return ip instanceof ColorProcessor rgb ? rgb(rgb) : grey(ip);
     }
 
-    private static ImageData grey(ImageProcessor source) {
-        ImageProcessor ip = source.duplicate();
+    /** Maps [low, high] linearly onto 0..255, clipping outside; low shows black and high white. */
+    private static ImageData grey(ImageProcessor ip) {
         double[] range = DisplayRange.stretched(ip, SATURATED);
-        ip.setMinAndMax(range[0], range[1]);
-        byte[] pixels = (byte[]) ip.convertToByteProcessor(true).getPixels();
+        double scale = 255 / (range[1] - range[0]);
         int w = ip.getWidth();
+        byte[] row = new byte[w];
         ImageData data = new ImageData(w, ip.getHeight(), 8, GREYS);
         for (int y = 0; y < ip.getHeight(); y++) {
-            data.setPixels(0, y, w, pixels, y * w);
+            for (int x = 0; x < w; x++) {
+                double v = (ip.getf(x, y) - range[0]) * scale;
+                row[x] = (byte) (v <= 0 ? 0 : v >= 255 ? 255 : (int) Math.round(v));
+            }
+            data.setPixels(0, y, w, row, 0);
         }
         return data;
     }

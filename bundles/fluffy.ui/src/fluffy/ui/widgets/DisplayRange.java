@@ -1,48 +1,39 @@
 package fluffy.ui.widgets;
 
+import java.util.Arrays;
+
 import ij.process.ImageProcessor;
-import ij.process.ImageStatistics;
 
 /** Display ranges for grey images. */
 public final class DisplayRange {
 
-    private static final int BINS = 4096;
+    /** Quantiles are taken from at most this many pixels; plenty for a display range. */
+    private static final int MAX_SAMPLES = 1 << 20;
 
     private DisplayRange() {
     }
 
     /**
      * The [low, high] pixel values between which all but {@code saturated} of the pixels lie at each
-     * end. Falls back to the full min–max range when that would collapse to a single value.
+     * end. Exact quantiles of a regular sample rather than a histogram, so one extreme outlier cannot
+     * squeeze every other pixel into a single bin. Falls back to min–max, then to [v, v + 1] for a flat
+     * image, so that low &lt; high always holds.
      */
     public static double[] stretched(ImageProcessor ip, double saturated) {
-        ImageStatistics stats = ImageStatistics.getStatistics(ip, ImageStatistics.MIN_MAX, null);
-        double min = stats.min;
-        double max = stats.max;
-        if (!(max > min)) {
-            return new double[] {min, min + 1};
+        int n = ip.getPixelCount();
+        int step = Math.max(1, n / MAX_SAMPLES);
+        float[] sample = new float[(n + step - 1) / step];
+        for (int i = 0, k = 0; i < n; i += step, k++) {
+            sample[k] = ip.getf(i);
         }
-        long[] histogram = new long[BINS];
-        double scale = (BINS - 1) / (max - min);
-        int w = ip.getWidth();
-        int h = ip.getHeight();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                histogram[(int) ((ip.getPixelValue(x, y) - min) * scale)]++;
-            }
-        }
-        long cut = (long) (saturated * w * h);
-        int low = 0;
-        for (long seen = histogram[0]; seen <= cut && low < BINS - 1; seen += histogram[++low]) {
-            // advance until more than `cut` pixels lie at or below bin `low`
-        }
-        int high = BINS - 1;
-        for (long seen = histogram[BINS - 1]; seen <= cut && high > 0; seen += histogram[--high]) {
-            // same from the top
-        }
+        Arrays.sort(sample);
+        int last = sample.length - 1;
+        double low = sample[(int) Math.floor(saturated * last)];
+        double high = sample[(int) Math.ceil((1 - saturated) * last)];
         if (high <= low) {
-            return new double[] {min, max};
+            low = sample[0];
+            high = sample[last];
         }
-        return new double[] {min + low / scale, min + high / scale};
+        return high > low ? new double[] {low, high} : new double[] {low, low + 1};
     }
 }

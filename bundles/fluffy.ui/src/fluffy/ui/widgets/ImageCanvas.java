@@ -8,7 +8,6 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 
 /**
  * Shows one image scaled to fit, centred, keeping its aspect ratio; or a message when there is none.
@@ -27,7 +26,7 @@ public final class ImageCanvas {
         canvas.addDisposeListener(e -> disposeImage());
     }
 
-    public Control control() {
+    public Canvas control() {
         return canvas;
     }
 

@@ -1,0 +1,107 @@
+package fluffy.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import fluffy.product.ProductInstall.Run;
+
+/** The unpacked product, headless: version, help, and the example extension installed through p2. */
+@TestMethodOrder(OrderAnnotation.class)
+class HeadlessProductTest {
+
+    static final String EXAMPLE_FEATURE = "org.example.fluffy.imageinfo.feature";
+    static final String EXAMPLE_BUNDLE = "org.example.fluffy.imageinfo";
+
+    @TempDir
+    static Path dir;
+
+    static ProductInstall product;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        product = ProductInstall.unpack(dir);
+    }
+
+    /** A tiny 8-bit image in a format ImageJ reads, written without any image library. */
+    static Path pgm(Path folder) throws IOException {
+        return Files.writeString(folder.resolve("tiny.pgm"), "P2\n3 2\n255\n0 10 20\n30 40 250\n");
+    }
+
+    @Test
+    @Order(1)
+    void versionReportsTheRuntimeAndTheDeviceWithItsReason() throws Exception {
+        Run run = product.run("version");
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().startsWith("Fluffy Workbench 0.1.0."), run.toString());
+        assertTrue(run.out().contains("\nJava: "), run.toString());
+        assertTrue(run.out().contains("\nONNX Runtime: 1.29.0\n"), run.toString());
+        assertTrue(run.out().matches("(?s).*\ndevice: (CPU \\(CUDA not available: .+\\)|CUDA:0 \\(.+\\))\n"),
+                run.toString());
+    }
+
+    @Test
+    @Order(2)
+    void helpAndExitCodes() throws Exception {
+        Run help = product.run("--help");
+        assertEquals(0, help.exit(), help.toString());
+        assertTrue(help.out().contains("  version "), help.out());
+        assertTrue(help.out().contains("  install "), help.out());
+        Run unknown = product.run("no-such-command");
+        assertEquals(2, unknown.exit(), unknown.toString());
+        assertTrue(unknown.err().contains("unknown command 'no-such-command'"), unknown.toString());
+        Run cuda = product.run("version", "--device", "cuda:7");
+        if (cuda.out().contains("device: none: CUDA was requested but is not available")) {
+            assertEquals(1, cuda.exit(), "an unusable device is a failure: " + cuda);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void noExtensionIsInstalledAtFirst() throws Exception {
+        Run run = product.run("extensions");
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("Installed extensions:\n  none"), run.toString());
+        assertTrue(run.out().contains("fluffy.headless.commands"), run.toString());
+    }
+
+    @Test
+    @Order(4)
+    void installsTheExampleThroughTheP2DirectorFromTheBuildsRepository() throws Exception {
+        String repository = System.getProperty("fluffy.repository.dir");
+        Run install = product.run("install", "--repository", repository, EXAMPLE_FEATURE);
+        assertEquals(0, install.exit(), install.toString());
+
+        Run extensions = product.run("extensions");
+        assertEquals(0, extensions.exit(), extensions.toString());
+        String installed = extensions.out().substring(extensions.out().indexOf("Installed extensions:"),
+                extensions.out().indexOf("Built in:"));
+        assertTrue(installed.contains("  " + EXAMPLE_BUNDLE + " 1.0.0."), extensions.toString());
+        assertTrue(installed.contains("command image-info: Print size, pixel type"), extensions.toString());
+
+        Run info = product.run("image-info", pgm(dir).toString());
+        assertEquals(0, info.exit(), info.toString());
+        assertEquals("tiny.pgm: 3 x 2, 1 plane(s), 8-bit, min 0.000, max 250.0, mean 58.33\n", info.out());
+    }
+
+    @Test
+    @Order(5)
+    void uninstallRemovesItAgain() throws Exception {
+        Run uninstall = product.run("uninstall", EXAMPLE_FEATURE);
+        assertEquals(0, uninstall.exit(), uninstall.toString());
+        Run extensions = product.run("extensions");
+        assertFalse(extensions.out().contains(EXAMPLE_BUNDLE), extensions.toString());
+        assertEquals(2, product.run("image-info", "x").exit(), "the command is gone");
+    }
+}

@@ -24,7 +24,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
 
-import fluffy.core.images.ImageFiles;
+import fluffy.core.image.ImageFiles;
 
 /**
  * The image files of one folder, with an "Open Folder" button. Selecting a file reports it to the

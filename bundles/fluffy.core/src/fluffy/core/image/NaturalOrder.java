@@ -1,4 +1,4 @@
-package fluffy.core.images;
+package fluffy.core.image;
 
 import java.util.Comparator;
 

@@ -1,4 +1,4 @@
-package fluffy.core.images;
+package fluffy.core.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -69,6 +69,20 @@ public final class Arguments {
         return parsed;
     }
 
+    /** For commands without options or arguments: rejects anything given. */
+    public static void expectNone(List<String> arguments) throws UsageException {
+        Arguments args = parse(arguments, Set.of());
+        args.finish();
+        args.noPositional();
+    }
+
+    /** Rejects positional arguments, for commands that take only options. */
+    public void noPositional() throws UsageException {
+        if (!positional.isEmpty()) {
+            throw new UsageException("unexpected argument: " + positional.get(0));
+        }
+    }
+
     public Optional<String> value(String name) {
         asked.add(name);
         return Optional.ofNullable(values.get(name));

@@ -2,7 +2,6 @@ package fluffy.headless.internal;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.RegistryFactory;
@@ -32,11 +31,7 @@ public final class ExtensionsCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException {
-        Arguments args = Arguments.parse(arguments, Set.of());
-        args.finish();
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("unexpected argument: " + args.positional().get(0));
-        }
+        Arguments.expectNone(arguments);
         IExtensionRegistry registry = RegistryFactory.getRegistry();
         if (registry == null) {
             throw new IllegalStateException("the extension registry is not running");

@@ -33,9 +33,7 @@ public final class VersionCommand implements Command {
         Arguments args = Arguments.parse(arguments, Set.of());
         DeviceRequest request = parseDevice(args.value("device").orElse(null));
         args.finish();
-        if (!args.positional().isEmpty()) {
-            throw new UsageException("unexpected argument: " + args.positional().get(0));
-        }
+        args.noPositional();
         RuntimeReport report = RuntimeReport.collect(request);
         context.out().println("Fluffy Workbench " + productVersion());
         report.lines().forEach(context.out()::println);

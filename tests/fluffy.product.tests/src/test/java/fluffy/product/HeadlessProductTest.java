@@ -89,6 +89,14 @@ class HeadlessProductTest {
                 extensions.out().indexOf("Built in:"));
         assertTrue(installed.contains("  " + EXAMPLE_BUNDLE + " 1.0.0."), extensions.toString());
         assertTrue(installed.contains("command image-info: Print size, pixel type"), extensions.toString());
+        assertTrue(installed.contains("modelType org.example.shallow: A few 3x3 convolutions"), extensions.toString());
+
+        Run models = product.run("models");
+        assertEquals(0, models.exit(), models.toString());
+        assertTrue(models.out().contains("org.example.shallow  Shallow FCN (example)  (bundle " + EXAMPLE_BUNDLE + ")"),
+                models.toString());
+        assertTrue(models.out().contains("--layers             an integer 1..6; default 3."), models.toString());
+        assertTrue(models.out().contains("unet.categorical  Categorical U-Net (instances)"), models.toString());
 
         Run info = product.run("image-info", pgm(dir).toString());
         assertEquals(0, info.exit(), info.toString());

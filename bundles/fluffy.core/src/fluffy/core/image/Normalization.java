@@ -1,0 +1,56 @@
+package fluffy.core.image;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Maps raw intensities to the network's input range independently of bit depth: the {@code low} and
+ * {@code high} percentiles of an image become 0 and 1 (values beyond are kept, not clipped). Stored in a
+ * model's metadata so prediction normalises exactly as training did.
+ */
+public record Normalization(double lowPercentile, double highPercentile) {
+
+    public static final Normalization DEFAULT = new Normalization(1, 99.8);
+
+    public Normalization {
+        if (!(lowPercentile >= 0 && lowPercentile < highPercentile && highPercentile <= 100)) {
+            throw new IllegalArgumentException("percentiles must satisfy 0 <= low < high <= 100, got " + lowPercentile
+                    + " and " + highPercentile);
+        }
+    }
+
+    /** The image scaled so its percentiles land on 0 and 1. */
+    public float[] apply(Plane plane) {
+        float[] data = plane.data();
+        float[] sorted = data.clone();
+        Arrays.sort(sorted);
+        double lo = quantile(sorted, lowPercentile / 100);
+        double hi = quantile(sorted, highPercentile / 100);
+        double scale = hi - lo > 1e-12 ? 1 / (hi - lo) : 1;
+        float[] out = new float[data.length];
+        for (int i = 0; i < data.length; i++) {
+            out[i] = (float) ((data[i] - lo) * scale);
+        }
+        return out;
+    }
+
+    private static double quantile(float[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(sorted.length - 1, below + 1);
+        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+    }
+
+    /** How it is written into model metadata, e.g. {@code percentile 1.0 99.8}. */
+    public String encode() {
+        return String.format(Locale.ROOT, "percentile %s %s", lowPercentile, highPercentile);
+    }
+
+    public static Normalization decode(String text) {
+        String[] parts = text.trim().split("\\s+");
+        if (parts.length != 3 || !parts[0].equals("percentile")) {
+            throw new IllegalArgumentException("unknown normalisation '" + text + "'");
+        }
+        return new Normalization(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
+    }
+}

@@ -1,0 +1,93 @@
+package fluffy.models.unet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import fluffy.core.labels.LabelMap;
+import fluffy.core.morphology.Components;
+import fluffy.core.morphology.ObjectBorders;
+import fluffy.core.morphology.SeededGrowth;
+import fluffy.models.Hyperparameter;
+import fluffy.models.HyperparameterValues;
+import fluffy.models.ModelType;
+import fluffy.onnx.nn.NetworkDefinition;
+
+/**
+ * Background, object and border. The border class is each object's dilation XOR erosion, united over
+ * objects; it separates touching objects. Output objects are grown from the components of the object
+ * class (seeds) over every pixel that is not background, lowest object probability last: a seeded
+ * watershed on the object probability.
+ */
+public final class CategoricalUNet implements ModelType {
+
+    public static final String ID = "unet.categorical";
+    static final String BORDER_WIDTH = "border_iterations";
+    static final String BORDER_WEIGHT = "border_weight";
+    private static final int BACKGROUND = 0;
+    private static final int OBJECT = 1;
+    private static final int BORDER = 2;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Categorical U-Net (instances)";
+    }
+
+    @Override
+    public String description() {
+        return "Background, object and border, softmax output, weighted cross-entropy; separates touching objects.";
+    }
+
+    @Override
+    public List<Hyperparameter> hyperparameters() {
+        List<Hyperparameter> all = new ArrayList<>(UNetHyperparameters.SHARED);
+        all.add(Hyperparameter.integer(BORDER_WIDTH, "Dilation and erosion iterations that make the border band", 1, 5, 2));
+        all.add(Hyperparameter.real(BORDER_WEIGHT, "Cross-entropy weight of the border class (background and object: 1)",
+                0.1, 20, 2));
+        return all;
+    }
+
+    @Override
+    public List<String> classes(HyperparameterValues values) {
+        return List.of("background", "object", "border");
+    }
+
+    @Override
+    public NetworkDefinition network(HyperparameterValues values, int inputChannels) {
+        float[] weights = {1, 1, (float) values.real(BORDER_WEIGHT)};
+        return UNetHyperparameters.network(values, inputChannels, 3, new CategoricalLoss(weights));
+    }
+
+    @Override
+    public float[] targets(LabelMap labels, HyperparameterValues values) {
+        int n = labels.labels().length;
+        boolean[] border = ObjectBorders.band(labels, values.integer(BORDER_WIDTH));
+        float[] t = new float[3 * n];
+        for (int i = 0; i < n; i++) {
+            int c = border[i] ? BORDER : labels.labels()[i] != 0 ? OBJECT : BACKGROUND;
+            t[c * n + i] = 1;
+        }
+        return t;
+    }
+
+    @Override
+    public LabelMap labelMap(float[] probabilities, int width, int height, HyperparameterValues values) {
+        int n = width * height;
+        boolean[] seeds = new boolean[n];
+        boolean[] foreground = new boolean[n];
+        float[] priority = new float[n];
+        for (int i = 0; i < n; i++) {
+            float bg = probabilities[BACKGROUND * n + i];
+            float object = probabilities[OBJECT * n + i];
+            float border = probabilities[BORDER * n + i];
+            seeds[i] = object > bg && object > border;
+            foreground[i] = bg < 0.5f;
+            priority[i] = 1 - object;
+        }
+        return SeededGrowth.grow(Components.label(seeds, width, height), foreground, priority);
+    }
+}

@@ -1,0 +1,139 @@
+package fluffy.models;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import fluffy.core.image.Normalization;
+import fluffy.onnx.DataType;
+import fluffy.onnx.Graph;
+import fluffy.onnx.Model;
+import fluffy.onnx.ModelFile;
+import fluffy.onnx.Tensor;
+import fluffy.onnx.nn.Graphs;
+import fluffy.onnx.nn.ParameterSpec;
+import fluffy.onnx.nn.Weights;
+import fluffy.models.internal.AtomicWrite;
+
+/**
+ * A trained model on disk. {@code <name>.onnx} is a self-contained inference model (weights as
+ * initializers; image in, probabilities out) that any ONNX Runtime runs, with metadata saying what it
+ * is: model type, hyperparameters, input normalisation, classes and a training summary. Beside it,
+ * {@code <name>.state.onnx} holds what resuming training needs (optimizer state and step count) as
+ * initializers of an otherwise empty ONNX graph. Both are written atomically.
+ *
+ * @param training   free-form summary of how the model was trained (keys without the prefix)
+ * @param resume     optimizer state and completed steps, or null when the model cannot be resumed
+ */
+public record ModelPackage(ModelType type, HyperparameterValues hyperparameters, int inputChannels,
+        Normalization normalization, Weights weights, Map<String, String> training, ResumeState resume) {
+
+    public static final String FORMAT = "fluffy.format";
+    public static final String TYPE = "fluffy.model_type";
+    public static final String HYPERPARAMETERS = "fluffy.hyperparameters";
+    public static final String INPUT_CHANNELS = "fluffy.input_channels";
+    public static final String NORMALIZATION = "fluffy.normalization";
+    public static final String CLASSES = "fluffy.classes";
+    public static final String TRAINING_PREFIX = "fluffy.training.";
+    private static final String STEPS = "fluffy.completed_steps";
+    private static final String OPTIMIZER = "fluffy.optimizer";
+
+    /** Optimizer state for resuming: slots by name, steps taken, optimizer id. */
+    public record ResumeState(Weights optimizerState, long completedSteps, String optimizer) {
+    }
+
+    public ModelPackage {
+        training = Map.copyOf(training);
+    }
+
+    /** The metadata written into the inference model. */
+    public Map<String, String> metadata() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(FORMAT, "1");
+        m.put(TYPE, type.id());
+        m.put(HYPERPARAMETERS, hyperparameters.encode());
+        m.put(INPUT_CHANNELS, Integer.toString(inputChannels));
+        m.put(NORMALIZATION, normalization.encode());
+        m.put(CLASSES, String.join(",", type.classes(hyperparameters)));
+        training.forEach((k, v) -> m.put(TRAINING_PREFIX + k, v));
+        return m;
+    }
+
+    /** The inference model as ONNX bytes. */
+    public byte[] inferenceModel() {
+        return Graphs.export(type.network(hyperparameters, inputChannels), weights, metadata()).model().toBytes();
+    }
+
+    /** Writes {@code file} (the inference model) and, with resume state, its {@code .state.onnx} sidecar. */
+    public void write(Path file) throws IOException {
+        AtomicWrite.write(file, inferenceModel());
+        if (resume != null) {
+            Graph state = new Graph("training_state");
+            for (String name : resume.optimizerState().names()) {
+                state.initializer(name, resume.optimizerState().tensor(name));
+            }
+            Map<String, String> meta = Map.of(TYPE, type.id(), STEPS, Long.toString(resume.completedSteps()),
+                    OPTIMIZER, resume.optimizer());
+            AtomicWrite.write(stateFile(file), new Model(state, meta, "Fluffy training state").toBytes());
+        }
+    }
+
+    /** Where the resume state of a model file lives. */
+    public static Path stateFile(Path modelFile) {
+        String name = modelFile.getFileName().toString();
+        String stem = name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
+        return modelFile.resolveSibling(stem + ".state.onnx");
+    }
+
+    /**
+     * Reads a model file (and its state sidecar when present), resolving the model type by id.
+     *
+     * @throws IOException naming the file when it is not a Fluffy model or its type is not installed
+     */
+    public static ModelPackage read(Path file, java.util.function.Function<String, ModelType> types) throws IOException {
+        ModelFile model = ModelFile.parse(Files.readAllBytes(file));
+        Map<String, String> meta = model.metadata();
+        String typeId = meta.get(TYPE);
+        if (typeId == null) {
+            throw new IOException(file + ": not a Fluffy model (no " + TYPE + " metadata)");
+        }
+        try {
+            ModelType type = types.apply(typeId);
+            HyperparameterValues values = HyperparameterValues.decode(type.hyperparameters(),
+                    meta.getOrDefault(HYPERPARAMETERS, ""));
+            int inputChannels = Integer.parseInt(meta.getOrDefault(INPUT_CHANNELS, "1"));
+            Weights weights = new Weights();
+            for (ParameterSpec spec : Graphs.specs(type.network(values, inputChannels))) {
+                Tensor t = model.initializers().get(spec.name());
+                if (t == null || t.type() != DataType.FLOAT) {
+                    throw new IOException(file + ": the model lacks the weights '" + spec.name() + "'");
+                }
+                weights.put(spec.name(), t.dims(), t.toFloats());
+            }
+            Map<String, String> training = new LinkedHashMap<>();
+            meta.forEach((k, v) -> {
+                if (k.startsWith(TRAINING_PREFIX)) {
+                    training.put(k.substring(TRAINING_PREFIX.length()), v);
+                }
+            });
+            return new ModelPackage(type, values, inputChannels,
+                    Normalization.decode(meta.getOrDefault(NORMALIZATION, Normalization.DEFAULT.encode())), weights,
+                    training, readState(stateFile(file)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ResumeState readState(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        ModelFile state = ModelFile.parse(Files.readAllBytes(file));
+        Weights slots = new Weights();
+        state.initializers().forEach((name, t) -> slots.put(name, t.dims(), t.toFloats()));
+        return new ResumeState(slots, Long.parseLong(state.metadata().getOrDefault(STEPS, "0")),
+                state.metadata().getOrDefault(OPTIMIZER, "adam"));
+    }
+}

@@ -15,7 +15,7 @@ import fluffy.onnx.Tensor;
 import fluffy.onnx.nn.Graphs;
 import fluffy.onnx.nn.ParameterSpec;
 import fluffy.onnx.nn.Weights;
-import fluffy.models.internal.AtomicWrite;
+import fluffy.core.files.AtomicFiles;
 
 /**
  * A trained model on disk. {@code <name>.onnx} is a self-contained inference model (weights as
@@ -68,7 +68,7 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
 
     /** Writes {@code file} (the inference model) and, with resume state, its {@code .state.onnx} sidecar. */
     public void write(Path file) throws IOException {
-        AtomicWrite.write(file, inferenceModel());
+        AtomicFiles.write(file, inferenceModel());
         if (resume != null) {
             Graph state = new Graph("training_state");
             for (String name : resume.optimizerState().names()) {
@@ -76,7 +76,7 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
             }
             Map<String, String> meta = Map.of(TYPE, type.id(), STEPS, Long.toString(resume.completedSteps()),
                     OPTIMIZER, resume.optimizer());
-            AtomicWrite.write(stateFile(file), new Model(state, meta, "Fluffy training state").toBytes());
+            AtomicFiles.write(stateFile(file), new Model(state, meta, "Fluffy training state").toBytes());
         }
     }
 

@@ -1,0 +1,141 @@
+package fluffy.training;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+
+import fluffy.models.HyperparameterValues;
+import fluffy.models.ModelType;
+import fluffy.onnx.autodiff.GradientRules;
+import fluffy.onnx.nn.Graphs;
+import fluffy.onnx.nn.NetworkDefinition;
+import fluffy.onnx.nn.Weights;
+import fluffy.onnx.optim.Optimizer;
+import fluffy.runtime.session.SessionException;
+import fluffy.runtime.session.TrainingSession;
+import fluffy.training.data.Prefetcher;
+import fluffy.training.data.Sample;
+import fluffy.training.data.Sampler;
+
+/**
+ * Trains one model: epochs of random-crop steps, validation on whole images after each epoch, the best
+ * epoch's weights kept. The learning rate warms up over the first epoch and then follows a cosine down to
+ * 2% of its peak at the last planned epoch. Cancelling (through the monitor) stops at a step boundary and
+ * returns everything needed to resume from the start of the interrupted epoch.
+ */
+public final class Trainer {
+
+    /** Where a training starts: fresh weights, or a checkpoint to fine-tune or resume from. */
+    public record Start(Weights weights, Weights optimizerState, long completedSteps, int completedEpochs,
+            List<EpochResult> history) {
+
+        public Start {
+            history = List.copyOf(history);
+        }
+
+        public static Start fresh() {
+            return new Start(null, null, 0, 0, List.of());
+        }
+
+        /** New optimizer state and epochs over existing weights. */
+        public static Start fineTune(Weights weights) {
+            return new Start(weights, null, 0, 0, List.of());
+        }
+    }
+
+    /**
+     * @param best       weights of the best validated epoch (the last epoch's when nothing was validated)
+     * @param last       weights at the end, with {@code optimizerState} and {@code completedSteps} to resume
+     * @param cancelled  whether training stopped because the monitor was cancelled
+     */
+    public record Outcome(Weights best, int bestEpoch, double bestScore, Weights last, Weights optimizerState,
+            long completedSteps, int completedEpochs, List<EpochResult> history, boolean cancelled) {
+    }
+
+    public Outcome train(ModelType type, HyperparameterValues values, List<Sample> train, List<Sample> validation,
+            TrainingSettings settings, Start start, IProgressMonitor monitor, TrainingListener listener)
+            throws SessionException {
+        NetworkDefinition network = type.network(values, 1);
+        Graphs.Built trainingGraph = Graphs.training(network, Optimizer.of(settings.optimizer()), GradientRules.standard(),
+                settings.seed());
+        Weights initial = start.weights() != null ? start.weights() : Weights.initialize(trainingGraph.specs(), settings.seed());
+        List<EpochResult> history = new ArrayList<>(start.history());
+        SubMonitor progress = SubMonitor.convert(monitor, "Training " + type.name(),
+                (settings.epochs() - start.completedEpochs()) * settings.stepsPerEpoch());
+        Weights best = null;
+        int bestEpoch = -1;
+        double bestScore = history.stream().filter(EpochResult::best).mapToDouble(Trainer::score).max().orElse(-1);
+        long began = System.nanoTime();
+        int plannedEpochs = settings.epochs();
+        try (TrainingSession session = new TrainingSession(trainingGraph, Graphs.evaluation(network), initial,
+                start.optimizerState(), start.completedSteps(), settings.session());
+                Prefetcher batches = new Prefetcher(new Sampler(train, settings.crop(), settings.batchSize(),
+                        settings.augmentation(), settings.seed() + start.completedEpochs()))) {
+            int epoch = start.completedEpochs();
+            while (epoch < plannedEpochs) {
+                long epochStart = System.nanoTime();
+                double lossSum = 0;
+                double lr = 0;
+                for (int step = 0; step < settings.stepsPerEpoch(); step++) {
+                    if (progress.isCanceled()) {
+                        return new Outcome(best, bestEpoch, bestScore, session.weights(), session.optimizerState(),
+                                session.completedSteps(), epoch, history, true);
+                    }
+                    lr = learningRate(settings, epoch * settings.stepsPerEpoch() + step, plannedEpochs);
+                    lossSum += session.step(batches.next(), (float) lr);
+                    progress.worked(1);
+                }
+                Validation.Scores scores = validation.isEmpty() ? new Validation.Scores(Double.NaN, Double.NaN, Double.NaN)
+                        : Validation.score(session, type, values, network.sizeMultiple(), validation);
+                double score = validation.isEmpty() ? epoch : scores.f1() + 1e-3 * scores.dice();
+                boolean improved = score > bestScore;
+                if (improved) {
+                    best = session.weights();
+                    bestEpoch = epoch;
+                    bestScore = score;
+                }
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                EpochResult result = new EpochResult(epoch + 1, lossSum / settings.stepsPerEpoch(), scores.loss(),
+                        scores.dice(), scores.f1(), lr, seconds, improved);
+                history.add(result);
+                listener.epochFinished(result);
+                epoch++;
+                plannedEpochs = plannedEpochs(settings, epoch, (System.nanoTime() - began) / 1e9);
+                progress.setWorkRemaining((plannedEpochs - epoch) * settings.stepsPerEpoch());
+            }
+            Weights last = session.weights();
+            return new Outcome(best != null ? best : last, bestEpoch, bestScore, last, session.optimizerState(),
+                    session.completedSteps(), epoch, history, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training was interrupted", e);
+        }
+    }
+
+    private static double score(EpochResult r) {
+        return r.valF1() + 1e-3 * r.valDice();
+    }
+
+    /** The epochs to plan for: all of them, or as many as the time budget allows at the pace so far. */
+    private static int plannedEpochs(TrainingSettings s, int done, double elapsedSeconds) {
+        if (s.timeBudget() == null) {
+            return s.epochs();
+        }
+        double perEpoch = elapsedSeconds / done;
+        int affordable = done + (int) Math.floor((s.timeBudget().toMillis() / 1000.0 - elapsedSeconds) / perEpoch);
+        return Math.max(done, Math.min(s.epochs(), affordable));
+    }
+
+    /** Linear warm-up over the first epoch, then a cosine to 2% of the peak at the end of the plan. */
+    static double learningRate(TrainingSettings s, long step, int plannedEpochs) {
+        long warmup = s.stepsPerEpoch();
+        long total = Math.max(warmup + 1, (long) plannedEpochs * s.stepsPerEpoch());
+        if (step < warmup) {
+            return s.learningRate() * (step + 1) / warmup;
+        }
+        double progress = Math.min(1, (step - warmup) / (double) (total - warmup));
+        return s.learningRate() * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress)));
+    }
+}

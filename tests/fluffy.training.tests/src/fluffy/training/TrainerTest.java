@@ -1,0 +1,86 @@
+package fluffy.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+
+import fluffy.core.image.Normalization;
+import fluffy.core.synthetic.SyntheticNuclei;
+import fluffy.models.HyperparameterValues;
+import fluffy.models.unet.CategoricalUNet;
+import fluffy.runtime.session.SessionSettings;
+import fluffy.training.data.Augmentation;
+import fluffy.training.data.Sample;
+
+/** The trainer on synthetic nuclei: it learns, it keeps the best epoch, and a cancelled run resumes. */
+class TrainerTest {
+
+    private final CategoricalUNet type = new CategoricalUNet();
+    private final HyperparameterValues values = HyperparameterValues.of(type.hyperparameters(),
+            Map.of("depth", 3, "width", 8, "last_width", 8, "dropout", 0.0));
+
+    private List<Sample> samples(int count, long seed) {
+        SyntheticNuclei g = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(128, 128));
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            var s = g.generate(seed + i);
+            out.add(new Sample("s" + (seed + i), 128, 128, Normalization.DEFAULT.apply(s.image()), s.labels(),
+                    type.targets(s.labels(), values)));
+        }
+        return out;
+    }
+
+    private TrainingSettings settings(int epochs) {
+        return new TrainingSettings("adam", 3e-3, 4, 64, epochs, 25, null, 7, Augmentation.DEFAULT,
+                SessionSettings.cpu());
+    }
+
+    @Test
+    void trainingImprovesTheValidationScoreAndKeepsTheBestEpoch() throws Exception {
+        List<EpochResult> heard = new ArrayList<>();
+        Trainer.Outcome o = new Trainer().train(type, values, samples(8, 100), samples(2, 900), settings(4),
+                Trainer.Start.fresh(), new NullProgressMonitor(), heard::add);
+        assertEquals(4, o.history().size());
+        assertEquals(o.history(), heard);
+        assertFalse(o.cancelled());
+        assertEquals(100, o.completedSteps());
+        EpochResult first = o.history().get(0);
+        EpochResult bestEpoch = o.history().get(o.bestEpoch());
+        assertTrue(bestEpoch.best());
+        assertTrue(o.history().get(3).trainLoss() < first.trainLoss(), o.history().toString());
+        assertTrue(bestEpoch.valF1() > first.valF1() + 0.2, o.history().toString());
+    }
+
+    @Test
+    void aCancelledTrainingResumesToTheEnd() throws Exception {
+        NullProgressMonitor monitor = new NullProgressMonitor();
+        TrainingListener cancelAfterFirstEpoch = r -> monitor.setCanceled(true);
+        Trainer.Outcome stopped = new Trainer().train(type, values, samples(4, 100), samples(1, 900), settings(3),
+                Trainer.Start.fresh(), monitor, cancelAfterFirstEpoch);
+        assertTrue(stopped.cancelled());
+        assertEquals(1, stopped.completedEpochs());
+        Trainer.Start resume = new Trainer.Start(stopped.last(), stopped.optimizerState(), stopped.completedSteps(),
+                stopped.completedEpochs(), stopped.history());
+        Trainer.Outcome finished = new Trainer().train(type, values, samples(4, 100), samples(1, 900), settings(3),
+                resume, new NullProgressMonitor(), TrainingListener.NONE);
+        assertFalse(finished.cancelled());
+        assertEquals(3, finished.history().size());
+        assertEquals(75, finished.completedSteps());
+    }
+
+    @Test
+    void warmUpThenCosineDecay() {
+        TrainingSettings s = settings(10);
+        assertEquals(3e-3 / 25, Trainer.learningRate(s, 0, 10), 1e-12);
+        assertEquals(3e-3, Trainer.learningRate(s, 25, 10), 1e-9);
+        assertEquals(3e-3 * 0.02, Trainer.learningRate(s, 250, 10), 1e-9);
+        assertTrue(Trainer.learningRate(s, 100, 10) > Trainer.learningRate(s, 200, 10));
+    }
+}

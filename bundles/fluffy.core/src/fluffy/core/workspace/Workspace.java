@@ -115,6 +115,11 @@ public record Workspace(Path root) {
         return children(raw(), p -> Files.isRegularFile(p) && isImage.test(p));
     }
 
+    /** The item folders in {@code Labeling/}, by name, in natural order. */
+    public List<String> labelingItems() throws IOException {
+        return children(labeling(), Files::isDirectory).stream().map(p -> p.getFileName().toString()).toList();
+    }
+
     /** The annotation files in {@code Labeling/<name>/masks/}, in natural order. */
     public List<Path> maskFiles(String name) throws IOException {
         return children(labelingMasks(name), Files::isRegularFile);
@@ -143,8 +148,7 @@ public record Workspace(Path root) {
         }
         Map<String, Optional<Path>> names = new TreeMap<>(NaturalOrder.INSTANCE);
         rawByName.forEach((name, file) -> names.put(name, Optional.of(file)));
-        for (Path folder : children(labeling(), Files::isDirectory)) {
-            String name = folder.getFileName().toString();
+        for (String name : labelingItems()) {
             names.putIfAbsent(name, sourceOf(name, rawByName));
         }
         for (Path image : children(processedImages(), Files::isRegularFile)) {

@@ -62,6 +62,39 @@ public final class LabelMapFiles {
     }
 
     /**
+     * Writes one binary {@code mask_<k>.png} per object k of the label map into {@code folder}, as Fiji's
+     * macro did for the original Fluffy. The masks are cut from the label map, so they never overlap.
+     *
+     * @return how many masks were written
+     */
+    public static int writeObjectMasks(LabelMap map, Path folder) throws IOException {
+        int[] labels = map.labels();
+        int[] counts = new int[map.maxLabel() + 1];
+        for (int l : labels) {
+            counts[l]++;
+        }
+        int[][] pixels = new int[counts.length][];
+        for (int k = 1; k < counts.length; k++) {
+            pixels[k] = new int[counts[k]];
+        }
+        int[] filled = new int[counts.length];
+        for (int p = 0; p < labels.length; p++) {
+            int l = labels[p];
+            if (l > 0) {
+                pixels[l][filled[l]++] = p;
+            }
+        }
+        int written = 0;
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > 0) {
+                writeMaskPng(map.width(), map.height(), pixels[k], folder.resolve("mask_" + k + ".png"));
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /**
      * Reads the first plane of an image file as labels: every sample must be a whole number from 0 to
      * 2^24 (a float holds those exactly).
      */

@@ -145,8 +145,13 @@ public final class Conversion {
             }
         }
         boolean keepsType = projection == null || projection.keepsPixelType();
-        PixelType type = keepsType ? info.pixelType() : PixelType.FLOAT32;
+        PixelType type = keepsType ? stored(info.pixelType()) : PixelType.FLOAT32;
         return new Image2D(planes, type, rgb && type == PixelType.UINT8);
+    }
+
+    /** ImageJ TIFFs hold uint8, uint16 and float32 only; float32 keeps every other type's values best. */
+    private static PixelType stored(PixelType type) {
+        return type == PixelType.UINT8 || type == PixelType.UINT16 ? type : PixelType.FLOAT32;
     }
 
     private ImageFormatException refuse(String problem) {

@@ -8,7 +8,7 @@ import fluffy.io.PixelType;
 /**
  * A 2D image ready to be written: one plane per channel, all of one size, samples in original scale.
  *
- * @param type the pixel type to store (uint8 and uint16 are kept; everything else is stored as float32)
+ * @param type the pixel type to store: uint8, uint16 or float32 (what ImageJ TIFFs hold)
  * @param rgb  whether the three channels are the red, green and blue of a colour image
  */
 public record Image2D(List<Plane> channels, PixelType type, boolean rgb) {
@@ -23,6 +23,9 @@ public record Image2D(List<Plane> channels, PixelType type, boolean rgb) {
             if (p.width() != first.width() || p.height() != first.height()) {
                 throw new IllegalArgumentException("channels of different sizes: " + first + " and " + p);
             }
+        }
+        if (type != PixelType.UINT8 && type != PixelType.UINT16 && type != PixelType.FLOAT32) {
+            throw new IllegalArgumentException("images are stored as uint8, uint16 or float32, not " + type);
         }
         if (rgb && channels.size() != 3) {
             throw new IllegalArgumentException("an RGB image has 3 channels, got " + channels.size());

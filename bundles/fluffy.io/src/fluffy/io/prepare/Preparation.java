@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 
+import fluffy.core.image.ImageFiles;
 import fluffy.core.workspace.ItemState;
 import fluffy.core.workspace.Workspace;
 import fluffy.io.ImageFormats;
@@ -51,7 +52,9 @@ public final class Preparation {
     }
 
     private FileReport prepare(Path file, Map<String, Path> names) {
-        if (!formats.claims(file)) {
+        // The original's extensions count even when no installed reader claims them (a .czi without a
+        // CZI reader): such a file fails with the reason rather than vanishing from the report.
+        if (!formats.claims(file) && !ImageFiles.hasImageExtension(file)) {
             return FileReport.ignored(file, "not an image file by its name");
         }
         String name = Workspace.itemName(file);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import fluffy.core.image.ImageFiles;
 import fluffy.core.workspace.ItemState;
 import fluffy.core.workspace.Workspace;
 import fluffy.core.workspace.WorkspaceItem;
@@ -52,7 +53,7 @@ public final class InitCommand implements Command {
         existed.forEach((folder, was) -> context.out().printf("  %-18s %s%n", root.relativize(folder) + "/",
                 was ? "exists" : "created"));
         ImageFormats formats = ImageFormats.platform();
-        List<WorkspaceItem> items = workspace.items(formats::claims);
+        List<WorkspaceItem> items = workspace.items(f -> formats.claims(f) || ImageFiles.hasImageExtension(f));
         Map<ItemState, Integer> counts = new TreeMap<>();
         items.forEach(i -> counts.merge(i.state(), 1, Integer::sum));
         context.out().printf("%d item(s): %d raw, %d prepared, %d annotated, %d labelled%n", items.size(),

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -135,6 +137,16 @@ class TiffVariantsTest {
         assertTrue(e.getMessage().startsWith(name + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
         assertTrue(e.getMessage().contains("Bio-Formats"), e.getMessage());
+    }
+
+    /** ImageJ decodes a cut-off compressed strip without complaint; the strip table gives it away. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"jdk_LZW_u8.tif", "jdk_Deflate_u16.tif", "jdk_PackBits_u8.tif", "deflate_u16.tif"})
+    void compressedFilesCutShortAreReportedAsTruncated(String name, @TempDir Path dir) throws IOException {
+        byte[] bytes = Files.readAllBytes(SharedData.file(DIR, name));
+        Path cut = Files.write(dir.resolve(name), Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> ImageFormats.platform().open(cut).close());
+        assertTrue(e.getMessage().startsWith(name + ": ") && e.getMessage().contains("truncated"), e.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package fluffy.io.internal.commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,8 @@ public final class InitCommand implements Command {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new IOException(root + " exists and is not a folder");
         }
-        Map<Path, Boolean> existed = new TreeMap<>();
+        // In the order of the workflow: Raw/ first.
+        Map<Path, Boolean> existed = new LinkedHashMap<>();
         Workspace probe = new Workspace(root);
         for (Path folder : List.of(probe.raw(), probe.labeling(), probe.processedImages(), probe.processedMasks())) {
             existed.put(folder, Files.isDirectory(folder));

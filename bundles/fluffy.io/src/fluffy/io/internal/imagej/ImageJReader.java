@@ -73,6 +73,10 @@ public final class ImageJReader implements ImageReader {
                     + " pixels of " + tiff.bitsPerSample() + " bits, more than the " + size
                     + " bytes in the file: truncated or damaged");
         }
+        if (tiff.dataEnd() > size) {
+            throw new ImageFormatException(file, "the image data runs to byte " + tiff.dataEnd() + " but the file has "
+                    + size + " bytes: truncated");
+        }
         long total = tiff.pageBytes() > Long.MAX_VALUE / tiff.pages() ? -1 : tiff.pageBytes() * tiff.pages();
         MemoryBudget.check(file, total, tiff.pages() + " page(s) of " + tiff.width() + " x " + tiff.height() + " pixels");
         return ome;

@@ -72,7 +72,10 @@ public final class FormatChooser {
         }
         String known = registry.contributions().stream().flatMap(c -> c.format().extensions().stream()).distinct()
                 .sorted().collect(Collectors.joining(", "));
-        return new ImageFormatException(file, "unknown image format; known extensions: " + known);
+        int dot = name.lastIndexOf('.');
+        String kind = dot > 0 ? "." + name.substring(dot + 1) + " files" : "files without an extension";
+        return new ImageFormatException(file, "unknown image format: no installed reader knows " + kind
+                + " (known extensions: " + known + ")");
     }
 
     private static byte[] head(Path file) throws IOException {

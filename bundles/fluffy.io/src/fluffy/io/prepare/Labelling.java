@@ -75,7 +75,8 @@ public final class Labelling {
             LabelMapFiles.writeTiff(result.labels(), workspace.processedMask(name));
             AtomicFiles.copy(image, workspace.processedImage(name));
             List<String> warnings = new ArrayList<>(result.skipped().stream().map(Skipped::toString).toList());
-            String detail = (fromRois ? "RoiSet.zip: " : masks.size() + " mask file(s): ") + result.summary();
+            String detail = fromRois ? "RoiSet.zip: " + result.summary()
+                    : masks.size() + " mask file(s): " + result.summary("mask object");
             if (writeMasks && fromRois) {
                 detail += "; " + writeMasks(name, result, warnings);
             }

@@ -22,10 +22,15 @@ public record Rasterization(LabelMap labels, int areaRois, int objects, long ove
         skipped = List.copyOf(skipped);
     }
 
-    /** One line, e.g. {@code 59 ROIs -> 58 objects, 1 duplicate, 120 overlapping pixels}. */
+    /** One line, e.g. {@code 59 area ROIs -> 58 objects, 1 duplicate(s) dropped, 120 overlapping pixel(s)}. */
     public String summary() {
+        return summary("area ROI");
+    }
+
+    /** @param unit what the inputs are called, e.g. {@code mask object} */
+    public String summary(String unit) {
         long duplicates = skipped.stream().filter(s -> s.reason().startsWith("duplicate")).count();
-        return areaRois + " area ROI" + (areaRois == 1 ? "" : "s") + " -> " + objects + " object"
+        return areaRois + " " + unit + (areaRois == 1 ? "" : "s") + " -> " + objects + " object"
                 + (objects == 1 ? "" : "s") + (duplicates > 0 ? ", " + duplicates + " duplicate(s) dropped" : "")
                 + ", " + overlapPixels + " overlapping pixel(s)" + (clipped > 0 ? ", " + clipped + " clipped at the border" : "");
     }

@@ -35,4 +35,12 @@ class AtomicFilesTest {
         assertEquals("new", Files.readString(target));
         assertEquals(List.of(target), Files.list(target.getParent()).toList());
     }
+
+    @Test
+    void writtenFilesGetTheRightsOfAnyNewFileNotThoseOfATemporaryOne() throws IOException {
+        Path target = dir.resolve("shared.tif");
+        AtomicFiles.write(target, tmp -> Files.writeString(tmp, "for the whole lab"));
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
+    }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
@@ -111,5 +112,34 @@ class HeadlessProductTest {
         Run extensions = product.run("extensions");
         assertFalse(extensions.out().contains(EXAMPLE_BUNDLE), extensions.toString());
         assertEquals(2, product.run("image-info", "x").exit(), "the command is gone");
+    }
+    /** init, prepare and labels on a workspace built from the shared CryoNuSeg files, as a user runs them. */
+    @Test
+    @Order(6)
+    void preparesAWorkspaceFromRawImagesToTrainingPairs() throws Exception {
+        Path cryo = Path.of(System.getProperty("fluffy.shared.data", "../../../shared/data"), "roisets/cryonuseg/TCGA-S4-A8RO");
+        Assumptions.assumeTrue(Files.isDirectory(cryo), "shared test data not found at " + cryo + "; skipping");
+        Path ws = dir.resolve("workspace");
+        Run init = product.run("init", ws.toString());
+        assertEquals(0, init.exit(), init.toString());
+        assertTrue(init.out().contains("  Raw/               created"), init.toString());
+        try (var files = Files.list(cryo)) {
+            Path tif = files.filter(p -> p.toString().endsWith(".tif")).findFirst().orElseThrow();
+            Files.copy(tif, ws.resolve("Raw/cells.tif"));
+        }
+        Files.writeString(ws.resolve("Raw/broken.png"), "not a png");
+
+        Run prepare = product.run("prepare", ws.toString());
+        assertEquals(3, prepare.exit(), "one file failed, the other was prepared: " + prepare);
+        assertTrue(prepare.out().contains("cells.tif: prepared cells (512 x 512, RGB uint8, TIFF (ImageJ))"), prepare.toString());
+        assertTrue(prepare.err().contains("broken.png: FAILED: the name says"), prepare.toString());
+        assertTrue(Files.isRegularFile(ws.resolve("Labeling/cells/images/cells.tif")), prepare.toString());
+
+        Files.copy(cryo.resolve("RoiSet.zip"), ws.resolve("Labeling/cells/RoiSet.zip"));
+        Run labels = product.run("labels", ws.toString());
+        assertEquals(0, labels.exit(), labels.toString());
+        assertTrue(labels.out().startsWith("cells: labelled cells (RoiSet.zip: 117 area ROIs -> 116 objects"), labels.toString());
+        assertTrue(Files.isRegularFile(ws.resolve("Processed/masks/cells.tif")), labels.toString());
+        assertTrue(Files.isRegularFile(ws.resolve("Processed/images/cells.tif")), labels.toString());
     }
 }

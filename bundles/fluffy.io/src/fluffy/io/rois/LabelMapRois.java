@@ -1,0 +1,90 @@
+package fluffy.io.rois;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import fluffy.core.labels.LabelMap;
+import fluffy.io.files.AtomicFiles;
+import ij.gui.Roi;
+import ij.io.RoiEncoder;
+import ij.plugin.filter.ThresholdToSelection;
+import ij.process.ByteProcessor;
+
+/**
+ * The reverse of {@link RoiRasterizer}: one traced ROI per object of a label map, written as a
+ * {@code RoiSet.zip} that Fiji's ROI Manager opens, so predictions can be corrected in Fiji. Outlines
+ * follow pixel edges exactly (ImageJ's threshold-to-selection), so an object with holes or several
+ * parts becomes a composite ROI and rasterising the set gives back the same label map.
+ */
+public final class LabelMapRois {
+
+    private LabelMapRois() {
+    }
+
+    /** Writes the ROI set atomically and returns how many ROIs it holds (one per label present). */
+    public static int write(LabelMap map, Path target) throws IOException {
+        int[][] boxes = boundingBoxes(map);
+        int[] written = {0};
+        AtomicFiles.write(target, tmp -> {
+            try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(file)) {
+                for (int label = 1; label < boxes.length; label++) {
+                    if (boxes[label] != null) {
+                        Roi roi = outline(map, label, boxes[label]);
+                        int cx = (int) Math.round(roi.getBounds().getCenterX());
+                        int cy = (int) Math.round(roi.getBounds().getCenterY());
+                        String name = String.format("%05d-%04d-%04d", label, cy, cx);
+                        roi.setName(name);
+                        zip.putNextEntry(new ZipEntry(name + ".roi"));
+                        zip.write(RoiEncoder.saveAsByteArray(roi));
+                        zip.closeEntry();
+                        written[0]++;
+                    }
+                }
+            }
+        });
+        return written[0];
+    }
+
+    /** Per label: {minX, minY, maxX, maxY}, or null when the label does not occur. */
+    private static int[][] boundingBoxes(LabelMap map) {
+        int[][] boxes = new int[map.maxLabel() + 1][];
+        for (int y = 0; y < map.height(); y++) {
+            for (int x = 0; x < map.width(); x++) {
+                int l = map.get(x, y);
+                if (l > 0) {
+                    int[] b = boxes[l];
+                    if (b == null) {
+                        boxes[l] = new int[] {x, y, x, y};
+                    } else {
+                        b[0] = Math.min(b[0], x);
+                        b[1] = Math.min(b[1], y);
+                        b[2] = Math.max(b[2], x);
+                        b[3] = Math.max(b[3], y);
+                    }
+                }
+            }
+        }
+        return boxes;
+    }
+
+    private static Roi outline(LabelMap map, int label, int[] box) {
+        int w = box[2] - box[0] + 1;
+        int h = box[3] - box[1] + 1;
+        ByteProcessor mask = new ByteProcessor(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (map.get(box[0] + x, box[1] + y) == label) {
+                    mask.set(x, y, 255);
+                }
+            }
+        }
+        mask.setThreshold(255, 255, ByteProcessor.NO_LUT_UPDATE);
+        Roi roi = new ThresholdToSelection().convert(mask);
+        roi.setLocation(roi.getXBase() + box[0], roi.getYBase() + box[1]);
+        return roi;
+    }
+}

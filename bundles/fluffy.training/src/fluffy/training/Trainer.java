@@ -46,7 +46,8 @@ public final class Trainer {
     }
 
     /**
-     * @param best       weights of the best validated epoch (the last epoch's when nothing was validated)
+     * @param best       weights of the best epoch of this call (by validation object F1; without validation images
+     *                   the last epoch), or null when a resumed training found nothing better than before
      * @param last       weights at the end, with {@code optimizerState} and {@code completedSteps} to resume
      * @param cancelled  whether training stopped because the monitor was cancelled
      */
@@ -54,9 +55,24 @@ public final class Trainer {
             long completedSteps, int completedEpochs, List<EpochResult> history, boolean cancelled) {
     }
 
+    /** Saves the state after each epoch, so a crashed run can resume; the outcome so far is passed in. */
+    @FunctionalInterface
+    public interface Checkpoints {
+        void epochDone(Outcome soFar) throws java.io.IOException;
+
+        Checkpoints NONE = o -> {
+        };
+    }
+
     public Outcome train(ModelType type, HyperparameterValues values, List<Sample> train, List<Sample> validation,
             TrainingSettings settings, Start start, IProgressMonitor monitor, TrainingListener listener)
             throws SessionException {
+        return train(type, values, train, validation, settings, start, monitor, listener, Checkpoints.NONE);
+    }
+
+    public Outcome train(ModelType type, HyperparameterValues values, List<Sample> train, List<Sample> validation,
+            TrainingSettings settings, Start start, IProgressMonitor monitor, TrainingListener listener,
+            Checkpoints checkpoints) throws SessionException {
         NetworkDefinition network = type.network(values, 1);
         Graphs.Built trainingGraph = Graphs.training(network, Optimizer.of(settings.optimizer()), GradientRules.standard(),
                 settings.seed());
@@ -102,11 +118,17 @@ public final class Trainer {
                 history.add(result);
                 listener.epochFinished(result);
                 epoch++;
+                try {
+                    checkpoints.epochDone(new Outcome(best, bestEpoch, bestScore, session.weights(),
+                            session.optimizerState(), session.completedSteps(), epoch, history, false));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("could not save the checkpoint: " + e.getMessage(), e);
+                }
                 plannedEpochs = plannedEpochs(settings, epoch, (System.nanoTime() - began) / 1e9);
                 progress.setWorkRemaining((plannedEpochs - epoch) * settings.stepsPerEpoch());
             }
             Weights last = session.weights();
-            return new Outcome(best != null ? best : last, bestEpoch, bestScore, last, session.optimizerState(),
+            return new Outcome(best, bestEpoch, bestScore, last, session.optimizerState(),
                     session.completedSteps(), epoch, history, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

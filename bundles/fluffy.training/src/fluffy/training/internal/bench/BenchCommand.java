@@ -15,6 +15,7 @@ import fluffy.runtime.DeviceChoice;
 import fluffy.runtime.DeviceRequest;
 import fluffy.runtime.Devices;
 import fluffy.runtime.session.SessionSettings;
+import fluffy.training.internal.commands.Options;
 
 /** {@code fluffy bench}: training-step and inference speed of the U-Net, one line per configuration. */
 public final class BenchCommand implements Command {
@@ -37,20 +38,15 @@ public final class BenchCommand implements Command {
     @Override
     public int run(CommandContext context, List<String> arguments) throws Exception {
         Arguments args = Arguments.parse(arguments, Set.of());
-        int threads = positive(args, "threads", Runtime.getRuntime().availableProcessors());
-        DeviceRequest request;
-        try {
-            request = DeviceRequest.parse(args.value("device").orElse("cpu"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        int batch = positive(args, "batch", 4);
+        int threads = Options.positive(args, "threads", Runtime.getRuntime().availableProcessors());
+        DeviceRequest request = Options.device(args.value("device").orElse("cpu"));
+        int batch = Options.positive(args, "batch", 4);
         List<Integer> sizes = sizes(args, "sizes", "128,256");
         List<Integer> inferSizes = sizes(args, "infer-sizes", "512,1024");
-        int width = positive(args, "width", 16);
-        int depth = positive(args, "depth", 4);
-        int repeats = positive(args, "repeats", 7);
-        int warmup = positive(args, "warmup", 2);
+        int width = Options.positive(args, "width", 16);
+        int depth = Options.positive(args, "depth", 4);
+        int repeats = Options.positive(args, "repeats", 7);
+        int warmup = Options.positive(args, "warmup", 2);
         List<ConvInputGradient> forms = forms(args.value("input-gradient").orElse("conv-transpose"));
         args.finish();
         args.noPositional();
@@ -86,22 +82,6 @@ public final class BenchCommand implements Command {
             case "both" -> List.of(ConvInputGradient.CONV_TRANSPOSE, ConvInputGradient.FLIPPED_CONV);
             default -> throw new UsageException("--input-gradient must be conv-transpose, flipped-conv or both");
         };
-    }
-
-    private static int positive(Arguments args, String name, int fallback) throws UsageException {
-        String text = args.value(name).orElse(null);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(text);
-            if (v < 1) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a positive integer, got '" + text + "'");
-        }
     }
 
     private static List<Integer> sizes(Arguments args, String name, String fallback) throws UsageException {

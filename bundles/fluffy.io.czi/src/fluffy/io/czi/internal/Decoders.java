@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import fluffy.io.ImageFormatException;
 import fluffy.io.files.MemoryBudget;
-import io.airlift.compress.MalformedInputException;
 import io.airlift.compress.zstd.ZstdDecompressor;
 
 /**
@@ -81,7 +80,7 @@ final class Decoders {
         try {
             int written = new ZstdDecompressor().decompress(data, offset, data.length - offset, out, 0, out.length);
             return written == expected ? out : Arrays.copyOf(out, written);
-        } catch (MalformedInputException | IndexOutOfBoundsException e) {
+        } catch (RuntimeException e) { // MalformedInputException, or an index error on a damaged frame
             throw new ImageFormatException(file.path(), entry.describe() + ": damaged zstd data (" + e.getMessage() + ")", e);
         }
     }

@@ -18,10 +18,13 @@ record FileHeader(int major, int minor, long directoryPosition, long metadataPos
     private static final int LENGTH = 80;
 
     static FileHeader read(CziFile file) throws ImageFormatException {
-        if (file.size() < CziFile.SEGMENT_HEADER + LENGTH) {
-            throw file.problem("only " + file.size() + " bytes, too short for a CZI file header: truncated");
+        if (file.size() < CziFile.SEGMENT_HEADER) {
+            throw file.problem("only " + file.size() + " bytes, too short for a CZI file: truncated or not a CZI file");
         }
         CziFile.Segment segment = file.segment(0, MAGIC, "the CZI file header");
+        if (file.size() < segment.dataStart() + LENGTH) {
+            throw file.problem("only " + file.size() + " bytes, too short for a CZI file header: truncated");
+        }
         ByteBuffer data = file.read(segment.dataStart(), LENGTH, "the CZI file header");
         FileHeader header = new FileHeader(data.getInt(0), data.getInt(4), data.getLong(52), data.getLong(60),
                 data.getLong(72));

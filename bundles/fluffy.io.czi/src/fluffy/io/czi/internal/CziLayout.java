@@ -30,11 +30,11 @@ final class CziLayout {
             .<DirectoryEntry>comparingInt(e -> e.start("M", -1)).thenComparingInt(DirectoryEntry::index);
 
     /** One series: where its planes lie in the file's pixel coordinates and which subblocks fill them. */
-    record Scene(int index, long x, long y, int width, int height, Map<Plane, List<DirectoryEntry>> tiles) {
+    record Scene(int index, long x, long y, int width, int height, Map<PlaneIndex, List<DirectoryEntry>> tiles) {
     }
 
     /** A plane by its C, Z and T start values as the directory gives them. */
-    record Plane(int c, int z, int t) {
+    record PlaneIndex(int c, int z, int t) {
     }
 
     private final CziPixelType pixelType;
@@ -129,13 +129,13 @@ final class CziLayout {
         long minY = Long.MAX_VALUE;
         long maxX = Long.MIN_VALUE;
         long maxY = Long.MIN_VALUE;
-        Map<Plane, List<DirectoryEntry>> tiles = new HashMap<>();
+        Map<PlaneIndex, List<DirectoryEntry>> tiles = new HashMap<>();
         for (DirectoryEntry e : entries) {
             minX = Math.min(minX, e.x().start());
             minY = Math.min(minY, e.y().start());
             maxX = Math.max(maxX, (long) e.x().start() + e.x().size());
             maxY = Math.max(maxY, (long) e.y().start() + e.y().size());
-            tiles.computeIfAbsent(new Plane(e.start("C", 0), e.start("Z", 0), e.start("T", 0)), k -> new ArrayList<>()).add(e);
+            tiles.computeIfAbsent(new PlaneIndex(e.start("C", 0), e.start("Z", 0), e.start("T", 0)), k -> new ArrayList<>()).add(e);
         }
         long width = maxX - minX;
         long height = maxY - minY;
@@ -174,6 +174,6 @@ final class CziLayout {
 
     /** The subblocks of one plane in drawing order; indices count from 0. */
     List<DirectoryEntry> tiles(int series, int channel, int slice, int frame) {
-        return scenes.get(series).tiles().getOrDefault(new Plane(c.min() + channel, z.min() + slice, t.min() + frame), List.of());
+        return scenes.get(series).tiles().getOrDefault(new PlaneIndex(c.min() + channel, z.min() + slice, t.min() + frame), List.of());
     }
 }

@@ -72,17 +72,21 @@ final class Decoders {
 
     private static byte[] zstd(CziFile file, DirectoryEntry entry, byte[] data, int offset, int expected)
             throws ImageFormatException {
-        long declared = ZstdDecompressor.getDecompressedSize(data, offset, data.length - offset);
-        if (declared >= 0 && declared != expected) {
-            throw file.problem(entry.describe() + ": its zstd frame holds " + declared + " bytes, " + expected + " expected: damaged");
-        }
+        long declared;
+        int written;
         byte[] out = new byte[expected];
         try {
-            int written = new ZstdDecompressor().decompress(data, offset, data.length - offset, out, 0, out.length);
-            return written == expected ? out : Arrays.copyOf(out, written);
+            declared = ZstdDecompressor.getDecompressedSize(data, offset, data.length - offset);
+            written = declared < 0 || declared == expected
+                    ? new ZstdDecompressor().decompress(data, offset, data.length - offset, out, 0, out.length)
+                    : -1;
         } catch (RuntimeException e) { // MalformedInputException, or an index error on a damaged frame
             throw new ImageFormatException(file.path(), entry.describe() + ": damaged zstd data (" + e.getMessage() + ")", e);
         }
+        if (written < 0) {
+            throw file.problem(entry.describe() + ": its zstd frame holds " + declared + " bytes, " + expected + " expected: damaged");
+        }
+        return written == expected ? out : Arrays.copyOf(out, written);
     }
 
     private static byte[] zstd1(CziFile file, DirectoryEntry entry, CziPixelType type, byte[] data, int expected)

@@ -233,11 +233,15 @@ class BadCziTest {
         czi.tile(GRAY16, 64, 64, null).index("C", 0).compression(Decoders.ZSTD0, Arrays.copyOf(zstd, zstd.length / 2));
         czi.tile(GRAY16, 64, 64, null).index("C", 1).compression(Decoders.ZSTD1, new byte[] {9, 1});
         czi.tile(GRAY16, 64, 64, new byte[100]).index("C", 2);
+        czi.tile(GRAY16, 64, 64, null).index("C", 3).compression(Decoders.ZSTD0, Pixels.gray8(1, 2, 3, 4, 5, 6, 7, 8));
+        czi.tile(GRAY16, 64, 64, null).index("C", 4).compression(Decoders.ZSTD0, Pixels.zstd(new byte[100]));
         Path file = czi.write(dir, "damaged.czi");
         try (ImageSource source = new CziReader().open(file)) {
             fails(file, "damaged zstd data", () -> source.readPlane(0, 0, 0, 0));
             fails(file, "damaged ZSTD1 header", () -> source.readPlane(0, 1, 0, 0));
             fails(file, "holds 100 bytes of pixels, 8192 expected", () -> source.readPlane(0, 2, 0, 0));
+            fails(file, "damaged zstd data", () -> source.readPlane(0, 3, 0, 0));
+            fails(file, "its zstd frame holds 100 bytes, 8192 expected", () -> source.readPlane(0, 4, 0, 0));
         }
         SyntheticCzi jpegCzi = new SyntheticCzi();
         jpegCzi.tile(GRAY8, 64, 64, null).compression(Decoders.JPEG, jpeg);

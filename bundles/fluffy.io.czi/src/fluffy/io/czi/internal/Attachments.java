@@ -40,7 +40,8 @@ final class Attachments {
         String what = "the attachment directory";
         CziFile.Segment segment = file.segment(position, DIRECTORY_ID, what);
         int count = file.read(segment.dataStart(), 4, what).getInt(0);
-        if (count < 0 || (long) count * ENTRY > file.size() - segment.dataStart() - PREFIX) {
+        long room = Math.min(Integer.MAX_VALUE - 8, file.size() - segment.dataStart() - PREFIX);
+        if (count < 0 || (long) count * ENTRY > room) {
             throw file.problem(what + " claims " + count + " attachments, more than the file can hold: truncated or damaged");
         }
         ByteBuffer entries = file.read(segment.dataStart() + PREFIX, count * ENTRY, what);

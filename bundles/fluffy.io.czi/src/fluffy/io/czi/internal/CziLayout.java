@@ -69,7 +69,9 @@ final class CziLayout {
         }
         CziPixelType type = pixelType(file, entries);
         for (DirectoryEntry entry : entries) {
-            String why = Decoders.unsupported(entry.compression());
+            String why = entry.filePart() != 0
+                    ? "multi-file CZI (subblocks in file part " + entry.filePart() + ") is not supported"
+                    : Decoders.unsupported(entry.compression());
             if (why != null) {
                 throw new UnsupportedImageException(file.path(), why);
             }

@@ -13,10 +13,12 @@ import java.util.Map;
  * @param index        position in the directory, for messages
  * @param pixelType    the CZI pixel type code
  * @param filePosition where the subblock segment starts
+ * @param filePart     which file of a multi-file CZI holds the subblock (0: this one)
  * @param compression  the CZI compression code
  * @param dimensions   by name ({@code X}, {@code Y}, {@code C}, {@code Z}, {@code T}, {@code S}, {@code M}, ...)
  */
-record DirectoryEntry(int index, int pixelType, long filePosition, int compression, Map<String, Dimension> dimensions) {
+record DirectoryEntry(int index, int pixelType, long filePosition, int filePart, int compression,
+        Map<String, Dimension> dimensions) {
 
     /** Bytes before the dimension entries. */
     static final int FIXED_SIZE = 32;
@@ -51,6 +53,7 @@ record DirectoryEntry(int index, int pixelType, long filePosition, int compressi
         int at = buffer.position();
         int pixelType = buffer.getInt(at + 2);
         long filePosition = buffer.getLong(at + 6);
+        int filePart = buffer.getInt(at + 14);
         int compression = buffer.getInt(at + 18);
         int count = buffer.getInt(at + 28);
         if (count < 0 || count > MAX_DIMENSIONS || buffer.remaining() < length(count)) {
@@ -63,7 +66,7 @@ record DirectoryEntry(int index, int pixelType, long filePosition, int compressi
             dims.putIfAbsent(name, new Dimension(buffer.getInt(d + 4), buffer.getInt(d + 8), buffer.getInt(d + 16)));
         }
         buffer.position(at + length(count));
-        return new DirectoryEntry(index, pixelType, filePosition, compression, dims);
+        return new DirectoryEntry(index, pixelType, filePosition, filePart, compression, dims);
     }
 
     /** The start of a dimension, or {@code fallback} when the entry does not have it. */

@@ -260,6 +260,12 @@ class BadCziTest {
         assertEquals("bgra.czi: Bgra32 CZI pixels are not supported (Gray8, Gray16, Gray32Float, Bgr24 and Bgr48 are)",
                 e.getMessage());
 
+        SyntheticCzi parts = new SyntheticCzi();
+        parts.tile(GRAY8, 1, 1, new byte[1]).filePart(1);
+        Path part = parts.write(dir, "parts.czi");
+        e = assertThrows(UnsupportedImageException.class, () -> new CziReader().open(part));
+        assertEquals("parts.czi: multi-file CZI (subblocks in file part 1) is not supported", e.getMessage());
+
         SyntheticCzi future = new SyntheticCzi().version(2);
         future.tile(GRAY8, 1, 1, new byte[1]);
         Path v2 = future.write(dir, "v2.czi");

@@ -36,6 +36,7 @@ final class SyntheticCzi {
         int storedHeight;
         int pixelType;
         int compression;
+        int filePart;
         byte[] data;
 
         Tile at(int atX, int atY) {
@@ -54,6 +55,12 @@ final class SyntheticCzi {
         Tile stored(int w, int h) {
             storedWidth = w;
             storedHeight = h;
+            return this;
+        }
+
+        /** Says the subblock lives in another file of a multi-file CZI. */
+        Tile filePart(int part) {
+            filePart = part;
             return this;
         }
 
@@ -151,7 +158,7 @@ final class SyntheticCzi {
         dims.add(new Object[] {"Y", tile.y, tile.height, tile.storedHeight});
         tile.index.forEach((name, value) -> dims.add(new Object[] {name, value, 1, 1}));
         ByteBuffer entry = le(32 + 20 * dims.size());
-        entry.put((byte) 'D').put((byte) 'V').putInt(tile.pixelType).putLong(position).putInt(0)
+        entry.put((byte) 'D').put((byte) 'V').putInt(tile.pixelType).putLong(position).putInt(tile.filePart)
                 .putInt(tile.compression).put((byte) 0).position(28);
         entry.putInt(dims.size());
         for (Object[] d : dims) {

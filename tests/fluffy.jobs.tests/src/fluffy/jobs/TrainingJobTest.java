@@ -1,0 +1,107 @@
+package fluffy.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fluffy.core.labels.LabelMap;
+import fluffy.core.synthetic.SyntheticNuclei;
+import fluffy.io.rois.LabelMapFiles;
+import fluffy.models.HyperparameterValues;
+import fluffy.models.ModelPackage;
+import fluffy.models.unet.CategoricalUNet;
+import fluffy.runtime.session.SessionSettings;
+import fluffy.training.EpochResult;
+import fluffy.training.TrainingRun;
+import fluffy.training.TrainingSettings;
+import fluffy.training.data.Augmentation;
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.process.ShortProcessor;
+
+/** Training as a real Eclipse Job on real TIFF pairs: cancel and resume, and bad pairs reported by name. */
+class TrainingJobTest {
+
+    private final CategoricalUNet type = new CategoricalUNet();
+    private final HyperparameterValues values = HyperparameterValues.of(type.hyperparameters(),
+            Map.of("depth", 2, "width", 4, "last_width", 4, "dropout", 0.0));
+
+    @Test
+    void aCancelledRunResumesToAFinishedRun(@TempDir Path dir) throws Exception {
+        Path data = processed(dir.resolve("Processed"), 6);
+        TrainingRun.Request first = request(data, dir.resolve("run"), false);
+        TrainingJob job = new TrainingJob(first, m -> { });
+        List<EpochResult> epochs = new ArrayList<>();
+        job.addListener(e -> {
+            epochs.add(e);
+            job.cancel();
+        });
+        job.schedule();
+        job.join();
+        assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
+        assertTrue(job.result().outcome().cancelled());
+        assertTrue(Files.isRegularFile(dir.resolve("run/checkpoint.onnx")));
+        assertTrue(Files.isRegularFile(dir.resolve("run/checkpoint.state.onnx")));
+
+        TrainingJob resumed = new TrainingJob(request(data, dir.resolve("run"), true), m -> { });
+        resumed.schedule();
+        resumed.join();
+        assertEquals(IStatus.OK, resumed.getResult().getSeverity(), resumed.getResult().toString());
+        assertFalse(resumed.result().outcome().cancelled());
+        assertEquals(3, resumed.result().outcome().completedEpochs());
+        assertTrue(resumed.messages().stream().anyMatch(m -> m.startsWith("resuming from")), resumed.messages().toString());
+        ModelPackage model = ModelPackage.read(dir.resolve("run/model.onnx"), id -> type);
+        assertEquals("3", model.training().get("completed_epochs"));
+        assertEquals(values, model.hyperparameters());
+    }
+
+    @Test
+    void missingAndMismatchedMasksAreReportedByNameAndTheRunGoesOn(@TempDir Path dir) throws Exception {
+        Path data = processed(dir.resolve("Processed"), 6);
+        Files.delete(data.resolve("masks/img_2.tif"));
+        LabelMapFiles.writeTiff(LabelMap.empty(20, 20), data.resolve("masks/img_4.tif"));
+        TrainingJob job = new TrainingJob(request(data, dir.resolve("run"), false), m -> { });
+        job.schedule();
+        job.join();
+        assertEquals(IStatus.WARNING, job.getResult().getSeverity(), job.getResult().toString());
+        List<String> problems = job.result().problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("img_2.tif") && p.contains("no mask")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("img_4.tif") && p.contains("20 x 20")), problems.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("run/model.onnx")));
+    }
+
+    private TrainingRun.Request request(Path data, Path run, boolean resume) {
+        TrainingSettings settings = new TrainingSettings("adam", 3e-3, 2, 32, 3, 4, null, 5, Augmentation.DEFAULT,
+                SessionSettings.cpu());
+        return new TrainingRun.Request(data, run, type, values, settings, 0.2, resume, null);
+    }
+
+    /** images/img_i.tif (16-bit) and masks/img_i.tif (label maps) from the synthetic generator. */
+    private static Path processed(Path dir, int count) throws Exception {
+        Files.createDirectories(dir.resolve("images"));
+        Files.createDirectories(dir.resolve("masks"));
+        SyntheticNuclei generator = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(64, 48));
+        for (int i = 0; i < count; i++) {
+            SyntheticNuclei.Sample s = generator.generate(i);
+            short[] pixels = new short[64 * 48];
+            for (int p = 0; p < pixels.length; p++) {
+                pixels[p] = (short) Math.min(65535, Math.round(s.image().data()[p]));
+            }
+            new FileSaver(new ImagePlus("img", new ShortProcessor(64, 48, pixels, null)))
+                    .saveAsTiff(dir.resolve("images/img_" + i + ".tif").toString());
+            LabelMapFiles.writeTiff(s.labels(), dir.resolve("masks/img_" + i + ".tif"));
+        }
+        return dir;
+    }
+}

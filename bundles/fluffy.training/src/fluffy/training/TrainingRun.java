@@ -3,6 +3,7 @@ package fluffy.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,9 @@ import fluffy.runtime.session.SessionException;
 import fluffy.training.data.ProcessedFolder;
 import fluffy.training.data.Sample;
 import fluffy.training.data.Split;
+import fluffy.training.records.EpochLog;
+import fluffy.training.records.SearchRecord;
+import fluffy.training.records.TensorBoardWriter;
 
 /**
  * The final training of a run, as the original's {@code train_model.py} did it after its search, done
@@ -34,6 +38,10 @@ public final class TrainingRun {
     public static final String MODEL_FILE = "model.onnx";
     public static final String CHECKPOINT_FILE = "checkpoint.onnx";
     public static final String SPLIT_FOLDER = "split";
+    public static final String EPOCH_LOG = "epochs.csv";
+    public static final String TENSORBOARD_FOLDER = "tensorboard";
+    public static final String SEARCH_CSV = "search.csv";
+    public static final String SEARCH_JSON = "search.json";
 
     /**
      * @param data            a Processed/ folder (images/ + masks/) or a workspace containing one
@@ -42,7 +50,19 @@ public final class TrainingRun {
      * @param initFrom        a model file to fine-tune from, or null
      */
     public record Request(Path data, Path runDir, ModelType type, HyperparameterValues hyperparameters,
-            TrainingSettings settings, double testFraction, boolean resume, Path initFrom) {
+            TrainingSettings settings, double testFraction, boolean resume, Path initFrom, SearchPlan search) {
+
+        public Request(Path data, Path runDir, ModelType type, HyperparameterValues hyperparameters,
+                TrainingSettings settings, double testFraction, boolean resume, Path initFrom) {
+            this(data, runDir, type, hyperparameters, settings, testFraction, resume, initFrom, null);
+        }
+    }
+
+    /**
+     * A hyperparameter search before the final training: {@code trials} points, each trained on every one
+     * of {@code folds} folds for {@code epochsPerTrial} epochs. With a time budget, the search gets half.
+     */
+    public record SearchPlan(int trials, int folds, int epochsPerTrial, HyperparameterSearch.Listener listener) {
     }
 
     /** Where the model is and how it did on the held-out test split. */
@@ -55,6 +75,7 @@ public final class TrainingRun {
 
     public Result run(Request request, IProgressMonitor monitor, TrainingListener listener, Consumer<String> log)
             throws IOException, SessionException {
+        long began = System.nanoTime();
         SubMonitor progress = SubMonitor.convert(monitor, 10);
         Files.createDirectories(request.runDir());
         Path folder = ProcessedFolder.resolve(request.data());
@@ -65,22 +86,115 @@ public final class TrainingRun {
             log.accept(p);
         };
         Normalization normalization = Normalization.DEFAULT;
-        List<Sample> train = ProcessedFolder.load(folder, split.trainVal(), request.type(), request.hyperparameters(),
-                normalization, problem);
-        List<Sample> test = ProcessedFolder.load(folder, split.test(), request.type(), request.hyperparameters(),
-                normalization, problem);
+        HyperparameterValues values = request.hyperparameters();
+        TrainingSettings settings = request.settings();
+        Trainer.Start start = start(request, log);
+        Path saved = request.runDir().resolve(CHECKPOINT_FILE);
+        if (start.completedEpochs() > 0) {
+            // A resumed run continues with what it was trained with, whatever the search or defaults say now.
+            ModelPackage checkpointed = ModelPackage.read(saved, id -> request.type());
+            values = checkpointed.hyperparameters();
+            settings = TrainingSettings.from(checkpointed.training(), settings);
+        }
+        if (request.search() != null && start.completedEpochs() == 0 && start.weights() == null) {
+            HyperparameterSearch.Best best = search(request, folder, split, normalization, problem, progress.split(5), log);
+            values = best.values();
+            settings = best.settings().withEpochs(settings.epochs(), remaining(settings, began));
+            log.accept(String.format(Locale.ROOT, "search: best cross-validated object F1 %.4f with %s, %s, lr %.2e, "
+                    + "batch %d", best.score(), values, settings.optimizer(), settings.learningRate(),
+                    settings.batchSize()));
+        }
+        Request effective = new Request(request.data(), request.runDir(), request.type(), values, settings,
+                request.testFraction(), request.resume(), request.initFrom(), request.search());
+        List<Sample> train = ProcessedFolder.load(folder, split.trainVal(), request.type(), values, normalization,
+                problem);
+        List<Sample> test = ProcessedFolder.load(folder, split.test(), request.type(), values, normalization, problem);
         if (train.isEmpty()) {
             throw new IOException(folder + ": no usable training pairs");
         }
-        progress.worked(1);
-        Trainer.Start start = start(request, log);
         Path checkpoint = request.runDir().resolve(CHECKPOINT_FILE);
         Path modelFile = request.runDir().resolve(MODEL_FILE);
-        Trainer.Checkpoints save = soFar -> save(request, soFar, train.size(), test.size(), modelFile, checkpoint);
-        Trainer.Outcome outcome = new Trainer().train(request.type(), request.hyperparameters(), train, test,
-                request.settings(), start, progress.split(9), listener, save);
-        save(request, outcome, train.size(), test.size(), modelFile, checkpoint);
+        Trainer.Checkpoints save = soFar -> save(effective, soFar, train.size(), test.size(), modelFile, checkpoint);
+        Trainer.Outcome outcome;
+        Path epochsFile = request.runDir().resolve(EPOCH_LOG);
+        try (EpochLog epochs = start.completedEpochs() > 0 ? EpochLog.resume(epochsFile, start.completedEpochs())
+                : EpochLog.create(epochsFile);
+                TensorBoardWriter board = TensorBoardWriter.create(request.runDir().resolve(TENSORBOARD_FOLDER))) {
+            TrainingListener recording = epoch -> {
+                try {
+                    epochs.append(epoch);
+                    board.epoch(epoch);
+                } catch (IOException e) {
+                    log.accept("could not write the epoch log: " + e.getMessage());
+                }
+                listener.epochFinished(epoch);
+            };
+            outcome = new Trainer().train(request.type(), values, train, test, settings, start,
+                    progress.split(request.search() == null ? 9 : 4), recording, save);
+        }
+        save(effective, outcome, train.size(), test.size(), modelFile, checkpoint);
         return new Result(modelFile, outcome, problems);
+    }
+
+    private static HyperparameterSearch.Best search(Request request, Path folder, Split split,
+            Normalization normalization, Consumer<String> problem, IProgressMonitor monitor, Consumer<String> log)
+            throws SessionException {
+        SearchPlan plan = request.search();
+        TrainingSettings base = request.settings();
+        if (base.timeBudget() != null) {
+            // Half the budget for the search, shared by every fold of every trial.
+            Duration perFold = base.timeBudget().dividedBy(2L * plan.trials() * plan.folds());
+            base = base.withEpochs(base.epochs(), perFold);
+        }
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        HyperparameterSearch.SampleSource source = HyperparameterSearch.cached((names, values) -> ProcessedFolder.load(
+                folder, names, request.type(), values, normalization, p -> {
+                    if (reported.add(p)) {
+                        problem.accept(p);
+                    }
+                }));
+        SearchRecord record = new SearchRecord(HyperparameterSearch.space(request.type(), base));
+        Path csv = request.runDir().resolve(SEARCH_CSV);
+        Path json = request.runDir().resolve(SEARCH_JSON);
+        HyperparameterSearch.Listener recording = new HyperparameterSearch.Listener() {
+            private final List<SearchRecord.Fold> folds = new ArrayList<>();
+
+            @Override
+            public void foldFinished(HyperparameterSearch.FoldScore s) {
+                if (s.fold() == 1) {
+                    folds.clear();
+                }
+                folds.add(new SearchRecord.Fold(s.fold(), s.f1(), plan.epochsPerTrial(), s.seconds()));
+                write(new SearchRecord.Trial(s.trial(), s.point(), folds, Double.NaN, SearchRecord.Status.RUNNING, ""));
+                plan.listener().foldFinished(s);
+            }
+
+            @Override
+            public void trialFinished(HyperparameterSearch.TrialResult t) {
+                write(new SearchRecord.Trial(t.trial(), t.point(), folds, 1 - t.score(), t.stoppedEarly()
+                        ? SearchRecord.Status.STOPPED_EARLY : SearchRecord.Status.COMPLETED, ""));
+                plan.listener().trialFinished(t);
+            }
+
+            private void write(SearchRecord.Trial trial) {
+                record.put(trial);
+                try {
+                    record.write(csv, json);
+                } catch (IOException e) {
+                    log.accept("could not write the search record: " + e.getMessage());
+                }
+            }
+        };
+        return new HyperparameterSearch().search(request.type(), base, split.trainVal(), source, plan.trials(),
+                plan.folds(), plan.epochsPerTrial(), monitor, recording, log);
+    }
+
+    private static Duration remaining(TrainingSettings settings, long began) {
+        if (settings.timeBudget() == null) {
+            return null;
+        }
+        Duration left = settings.timeBudget().minusNanos(System.nanoTime() - began);
+        return left.isNegative() ? Duration.ofSeconds(1) : left;
     }
 
     private static Split splitFor(Path folder, Request request, Consumer<String> log) throws IOException {
@@ -102,15 +216,9 @@ public final class TrainingRun {
             ModelPackage saved = ModelPackage.read(checkpoint, id -> request.type());
             int epochs = Integer.parseInt(saved.training().getOrDefault("completed_epochs", "0"));
             log.accept("resuming from " + checkpoint + " after epoch " + epochs);
-            List<EpochResult> history = new ArrayList<>();
-            double bestScore = Double.parseDouble(saved.training().getOrDefault("best_score", "-1"));
-            int bestEpoch = Integer.parseInt(saved.training().getOrDefault("best_epoch", "0"));
-            if (bestEpoch > 0) {
-                // Only the best score matters for choosing the next best epoch.
-                double f1 = Double.parseDouble(saved.training().getOrDefault("test_object_f1_iou50", "NaN"));
-                double dice = Double.parseDouble(saved.training().getOrDefault("test_dice", "NaN"));
-                history.add(new EpochResult(bestEpoch, Double.NaN, Double.NaN, dice, f1, Double.NaN, 0, true));
-            }
+            Path epochsFile = request.runDir().resolve(EPOCH_LOG);
+            List<EpochResult> history = Files.isRegularFile(epochsFile) ? EpochLog.read(epochsFile) : List.of();
+            history = history.subList(0, Math.min(epochs, history.size()));
             return new Trainer.Start(saved.weights(), saved.resume() == null ? null : saved.resume().optimizerState(),
                     saved.resume() == null ? 0 : saved.resume().completedSteps(), epochs, history);
         }

@@ -27,6 +27,20 @@ public record TrainingSettings(String optimizer, double learningRate, int batchS
                 augmentation, session);
     }
 
+    /**
+     * The settings a model's training summary records (optimizer, learning rate, batch, crop, seed), over
+     * {@code fallback} for everything else: how a resumed run trains on exactly as before.
+     */
+    public static TrainingSettings from(java.util.Map<String, String> summary, TrainingSettings fallback) {
+        return new TrainingSettings(summary.getOrDefault("optimizer", fallback.optimizer()),
+                Double.parseDouble(summary.getOrDefault("learning_rate", Double.toString(fallback.learningRate()))),
+                Integer.parseInt(summary.getOrDefault("batch", Integer.toString(fallback.batchSize()))),
+                Integer.parseInt(summary.getOrDefault("crop", Integer.toString(fallback.crop()))), fallback.epochs(),
+                fallback.stepsPerEpoch(), fallback.timeBudget(),
+                Long.parseLong(summary.getOrDefault("seed", Long.toString(fallback.seed()))), fallback.augmentation(),
+                fallback.session());
+    }
+
     public TrainingSettings withSeed(long newSeed) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget,
                 newSeed, augmentation, session);

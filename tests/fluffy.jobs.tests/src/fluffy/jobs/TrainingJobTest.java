@@ -22,6 +22,7 @@ import fluffy.models.ModelPackage;
 import fluffy.models.unet.CategoricalUNet;
 import fluffy.runtime.session.SessionSettings;
 import fluffy.training.EpochResult;
+import fluffy.training.HyperparameterSearch;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
 import fluffy.training.data.Augmentation;
@@ -79,6 +80,43 @@ class TrainingJobTest {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("img_2.tif") && p.contains("no mask")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("img_4.tif") && p.contains("20 x 20")), problems.toString());
         assertTrue(Files.isRegularFile(dir.resolve("run/model.onnx")));
+    }
+
+    @Test
+    void aSmallSearchRecordsEveryTrialAndFoldThenTrainsTheBest(@TempDir Path dir) throws Exception {
+        Path data = processed(dir.resolve("Processed"), 8);
+        List<HyperparameterSearch.TrialResult> trials = new ArrayList<>();
+        HyperparameterSearch.Listener listener = new HyperparameterSearch.Listener() {
+            @Override
+            public void foldFinished(HyperparameterSearch.FoldScore score) {
+            }
+
+            @Override
+            public void trialFinished(HyperparameterSearch.TrialResult trial) {
+                trials.add(trial);
+            }
+        };
+        TrainingRun.Request base = request(data, dir.resolve("run"), false);
+        TrainingRun.Request searching = new TrainingRun.Request(base.data(), base.runDir(), base.type(),
+                base.hyperparameters(), base.settings(), base.testFraction(), false, null,
+                new TrainingRun.SearchPlan(3, 2, 1, listener));
+        TrainingJob job = new TrainingJob(searching, m -> { });
+        job.schedule();
+        job.join();
+        assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().toString());
+        assertEquals(3, trials.size());
+        assertEquals(base.hyperparameters().asMap().get("depth"), trials.get(0).point().get("depth"),
+                "the defaults are the first trial");
+        String json = Files.readString(dir.resolve("run/search.json"));
+        List<String> csv = Files.readAllLines(dir.resolve("run/search.csv"));
+        assertTrue(csv.size() >= 1 + 3, csv.toString());
+        for (int t = 1; t <= 3; t++) {
+            final int trial = t;
+            assertTrue(csv.stream().skip(1).anyMatch(line -> line.startsWith(trial + ",")), csv.toString());
+        }
+        assertTrue(json.contains("\"best_trial\""), json);
+        assertTrue(Files.isRegularFile(dir.resolve("run/model.onnx")));
+        assertTrue(Files.isRegularFile(dir.resolve("run/epochs.csv")));
     }
 
     private TrainingRun.Request request(Path data, Path run, boolean resume) {

@@ -35,6 +35,7 @@ public final class TrainCommand implements Command {
                                     [--epochs N] [--time-budget 20m] [--steps-per-epoch N] [--batch N] [--crop N]
                                     [--learning-rate X] [--optimizer adam|adamw|rmsprop|sgd] [--seed N]
                                     [--device auto|cpu|cuda[:N]] [--threads N] [--resume] [--init-from MODEL]
+                                    [--trials 12] [--folds 5] [--search-epochs 10]
 
                   --dir_in           a Processed/ folder (images/ + masks/ of the same names) or a workspace
                   --dir_out, --name  the run folder is DIR_OUT/NAME: split lists, model.onnx, checkpoint, logs
@@ -43,6 +44,8 @@ public final class TrainCommand implements Command {
                   --hyperparameters  the model type's hyperparameters, e.g. "depth=3 width=16"
                   --epochs           at most this many epochs (default 250, as the original)
                   --time-budget      stop after the epoch that exhausts it: seconds (1200) or 20m, 2h
+                  --use_defaults     false: Bayesian search first (--trials points x --folds folds x
+                                     --search-epochs epochs; with --time-budget the search gets half)
                   --resume           continue the run in DIR_OUT/NAME from its last checkpoint
                   --init-from        fine-tune from an existing model file
                 """;
@@ -67,12 +70,15 @@ public final class TrainCommand implements Command {
         long seed = Options.positive(args, "seed", 1);
         int threads = Options.positive(args, "threads", Runtime.getRuntime().availableProcessors());
         DeviceRequest deviceRequest = Options.device(args.value("device").orElse(null));
+        int trials = Options.positive(args, "trials", 12);
+        int folds = Options.positive(args, "folds", 5);
+        int searchEpochs = Options.positive(args, "search-epochs", 10);
         boolean resume = args.flag("resume");
         Path initFrom = args.value("init-from").map(Path::of).orElse(null);
         args.finish();
         args.noPositional();
-        if (!useDefaults) {
-            throw new UsageException("--use_defaults false (hyperparameter search) is not available in this build");
+        if (!useDefaults && folds < 2) {
+            throw new UsageException("--folds must be at least 2 for the search");
         }
         ModelType type = ModelTypes.require(typeId);
         HyperparameterValues values;
@@ -87,8 +93,10 @@ public final class TrainCommand implements Command {
         context.err().printf("training %s (%s) on %s; run folder %s%n", type.id(), values, settings.session().describe(),
                 runDir);
         ProgressBar bar = ProgressBar.on(context.err());
+        TrainingRun.SearchPlan search = useDefaults ? null
+                : new TrainingRun.SearchPlan(trials, folds, searchEpochs, new SearchPrinter(context.out()));
         TrainingRun.Result result = new TrainingRun().run(new TrainingRun.Request(dataDir, runDir, type, values, settings,
-                0.2, resume, initFrom), bar, epoch -> printEpoch(context, epoch), context.err()::println);
+                0.2, resume, initFrom, search), bar, epoch -> printEpoch(context, epoch), context.err()::println);
         EpochResult best = result.bestEpoch();
         context.out().printf(Locale.ROOT, "model: %s%n", result.model());
         if (best != null) {

@@ -36,30 +36,48 @@ public final class FormatChooser {
         }
         byte[] head = head(file);
         List<FormatContribution> accepting = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
         for (FormatContribution c : registry.contributions()) {
-            if (c.accepts(file, head)) {
-                accepting.add(c);
+            try {
+                if (c.accepts(file, head)) {
+                    accepting.add(c);
+                }
+            } catch (IOException e) {
+                // A broken extension's sniffer must not keep the other formats from reading the file.
+                broken.add(e.getMessage());
             }
         }
         if (accepting.isEmpty()) {
-            throw refusal(file);
+            throw refusal(file, broken);
         }
-        List<UnsupportedImageException> unsupported = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (FormatContribution c : accepting) {
             try {
                 return c.open(file);
             } catch (UnsupportedImageException e) {
-                unsupported.add(e);
+                reasons.add(e.getMessage().substring(file.getFileName().toString().length() + 2));
+            } catch (ImageFormatException e) {
+                throw e;
+            } catch (IOException e) {
+                // Not a verdict on the file (a broken reader, or an I/O error): the next reader may do better.
+                reasons.add(e.getMessage());
             }
         }
-        String reasons = unsupported.stream().map(e -> e.getMessage().substring(file.getFileName().toString().length() + 2))
-                .distinct().collect(Collectors.joining("; "));
-        throw new ImageFormatException(file, reasons + bioFormatsHint(accepting));
+        reasons.addAll(broken);
+        throw new ImageFormatException(file, reasons.stream().distinct().collect(Collectors.joining("; "))
+                + bioFormatsHint(accepting));
     }
 
     private String bioFormatsHint(List<FormatContribution> tried) {
         boolean bioFormatsTried = tried.stream().anyMatch(c -> c.format().id().contains("bioformats"));
         return bioFormatsTried ? "" : " (installing Bio-Formats may help: see 'Bio-Formats' in the README)";
+    }
+
+    private ImageFormatException refusal(Path file, List<String> broken) {
+        ImageFormatException refusal = refusal(file);
+        return broken.isEmpty() ? refusal
+                : new ImageFormatException(file, refusal.getMessage().substring(file.getFileName().toString().length() + 2)
+                        + "; " + String.join("; ", broken));
     }
 
     private ImageFormatException refusal(Path file) {

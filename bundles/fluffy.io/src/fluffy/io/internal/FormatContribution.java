@@ -88,8 +88,8 @@ final class FormatContribution {
             }
             return type.cast(created);
         } catch (CoreException e) {
-            throw new IOException("cannot create the " + attribute + " of format " + format.id() + ": "
-                    + e.getStatus().getMessage(), e);
+            throw new IOException("the " + attribute + " of format " + format.id() + " from bundle " + format.contributor()
+                    + " cannot be created: " + e.getStatus().getMessage(), e);
         }
     }
 

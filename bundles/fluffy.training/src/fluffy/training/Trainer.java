@@ -21,8 +21,7 @@ import fluffy.training.data.Sampler;
 
 /**
  * Trains one model: epochs of random-crop steps, validation on whole images after each epoch, the best
- * epoch's weights kept. The learning rate warms up over the first epoch and then follows a cosine down to
- * 2% of its peak at the last planned epoch. Cancelling (through the monitor) stops at a step boundary and
+ * epoch's weights kept. The learning rate follows {@link Schedule}. Cancelling (through the monitor) stops at a step boundary and
  * returns everything needed to resume from the start of the interrupted epoch.
  */
 public final class Trainer {
@@ -83,14 +82,13 @@ public final class Trainer {
         Weights best = null;
         int bestEpoch = -1;
         double bestScore = history.stream().filter(EpochResult::best).mapToDouble(Trainer::score).max().orElse(-1);
-        long began = System.nanoTime();
-        int plannedEpochs = settings.epochs();
+        Schedule schedule = new Schedule(settings);
         try (TrainingSession session = new TrainingSession(trainingGraph, Graphs.evaluation(network), initial,
                 start.optimizerState(), start.completedSteps(), settings.session());
                 Prefetcher batches = new Prefetcher(new Sampler(train, settings.crop(), settings.batchSize(),
                         settings.augmentation(), settings.seed() + start.completedEpochs()))) {
             int epoch = start.completedEpochs();
-            while (epoch < plannedEpochs) {
+            while (epoch < settings.epochs()) {
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
                 double lr = 0;
@@ -99,7 +97,7 @@ public final class Trainer {
                         return new Outcome(best, bestEpoch, bestScore, session.weights(), session.optimizerState(),
                                 session.completedSteps(), epoch, history, true);
                     }
-                    lr = learningRate(settings, epoch * settings.stepsPerEpoch() + step, plannedEpochs);
+                    lr = schedule.learningRate(epoch * settings.stepsPerEpoch() + step);
                     lossSum += session.step(batches.next(), (float) lr);
                     progress.worked(1);
                 }
@@ -124,8 +122,10 @@ public final class Trainer {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException("could not save the checkpoint: " + e.getMessage(), e);
                 }
-                plannedEpochs = plannedEpochs(settings, epoch, (System.nanoTime() - began) / 1e9);
-                progress.setWorkRemaining((plannedEpochs - epoch) * settings.stepsPerEpoch());
+                if (schedule.outOfTime(seconds)) {
+                    break;
+                }
+                progress.setWorkRemaining((settings.epochs() - epoch) * settings.stepsPerEpoch());
             }
             Weights last = session.weights();
             return new Outcome(best, bestEpoch, bestScore, last, session.optimizerState(),
@@ -138,26 +138,5 @@ public final class Trainer {
 
     private static double score(EpochResult r) {
         return r.valF1() + 1e-3 * r.valDice();
-    }
-
-    /** The epochs to plan for: all of them, or as many as the time budget allows at the pace so far. */
-    private static int plannedEpochs(TrainingSettings s, int done, double elapsedSeconds) {
-        if (s.timeBudget() == null) {
-            return s.epochs();
-        }
-        double perEpoch = elapsedSeconds / done;
-        int affordable = done + (int) Math.floor((s.timeBudget().toMillis() / 1000.0 - elapsedSeconds) / perEpoch);
-        return Math.max(done, Math.min(s.epochs(), affordable));
-    }
-
-    /** Linear warm-up over the first epoch, then a cosine to 2% of the peak at the end of the plan. */
-    static double learningRate(TrainingSettings s, long step, int plannedEpochs) {
-        long warmup = s.stepsPerEpoch();
-        long total = Math.max(warmup + 1, (long) plannedEpochs * s.stepsPerEpoch());
-        if (step < warmup) {
-            return s.learningRate() * (step + 1) / warmup;
-        }
-        double progress = Math.min(1, (step - warmup) / (double) (total - warmup));
-        return s.learningRate() * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress)));
     }
 }

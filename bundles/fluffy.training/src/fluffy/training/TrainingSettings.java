@@ -9,8 +9,8 @@ import fluffy.training.data.Augmentation;
  * How to train (as opposed to what: the model type's hyperparameters).
  *
  * @param epochs        at most this many epochs
- * @param timeBudget    stop after the epoch that exhausts it (null: no limit); the learning-rate schedule
- *                      is fitted to the epochs the budget allows once the first epoch has been timed
+ * @param timeBudget    stop before an epoch that would overrun it (null: no limit); the learning rate's
+ *                      cosine then runs over the budget's time rather than the epochs
  */
 public record TrainingSettings(String optimizer, double learningRate, int batchSize, int crop, int epochs,
         int stepsPerEpoch, Duration timeBudget, long seed, Augmentation augmentation, SessionSettings session) {

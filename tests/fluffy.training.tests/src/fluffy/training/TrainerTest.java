@@ -77,10 +77,12 @@ class TrainerTest {
 
     @Test
     void warmUpThenCosineDecay() {
-        TrainingSettings s = settings(10);
-        assertEquals(3e-3 / 25, Trainer.learningRate(s, 0, 10), 1e-12);
-        assertEquals(3e-3, Trainer.learningRate(s, 25, 10), 1e-9);
-        assertEquals(3e-3 * 0.02, Trainer.learningRate(s, 250, 10), 1e-9);
-        assertTrue(Trainer.learningRate(s, 100, 10) > Trainer.learningRate(s, 200, 10));
+        Schedule s = new Schedule(settings(10));
+        assertEquals(3e-3 / 25, s.learningRate(0), 1e-12);
+        assertEquals(3e-3, s.learningRate(25), 1e-9);
+        assertEquals(3e-3 * 0.02, s.learningRate(250), 1e-9);
+        for (int step = 26; step < 250; step++) {
+            assertTrue(s.learningRate(step) < s.learningRate(step - 1), "falls at step " + step);
+        }
     }
 }

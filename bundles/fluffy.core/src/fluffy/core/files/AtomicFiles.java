@@ -2,9 +2,11 @@ package fluffy.core.files;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files so that a reader, or a crash, never sees half of one: the content goes to a temporary
@@ -18,6 +20,8 @@ public final class AtomicFiles {
         void writeTo(Path temporary) throws IOException;
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -29,7 +33,7 @@ public final class AtomicFiles {
         // Keep the extension: some writers (ImageJ) choose the format by it.
         int dot = name.lastIndexOf('.');
         String suffix = dot > 0 ? name.substring(dot) : ".tmp";
-        Path temporary = Files.createTempFile(folder, "." + (dot > 0 ? name.substring(0, dot) : name) + "-", suffix);
+        Path temporary = temporaryFile(folder, "." + (dot > 0 ? name.substring(0, dot) : name) + "-", suffix);
         try {
             writer.writeTo(temporary);
             try {
@@ -39,6 +43,24 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * A new empty file with a random name. Not {@code Files.createTempFile}: that makes the file readable
+     * by its owner only, and the result would keep those rights; a plain create honours the umask, so a
+     * lab's shared workspace stays readable by the group.
+     */
+    private static Path temporaryFile(Path folder, String prefix, String suffix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = folder.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix);
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
         }
     }
 

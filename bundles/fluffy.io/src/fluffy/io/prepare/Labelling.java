@@ -13,7 +13,7 @@ import fluffy.core.workspace.Workspace;
 import fluffy.io.ImageFormats;
 import fluffy.io.ImageInfo;
 import fluffy.io.ImageSource;
-import fluffy.io.files.AtomicFiles;
+import fluffy.core.files.AtomicFiles;
 import fluffy.io.rois.LabelMapFiles;
 import fluffy.io.rois.MaskImport;
 import fluffy.io.rois.Rasterization;

@@ -8,7 +8,7 @@ import fluffy.core.labels.LabelMap;
 import fluffy.io.ImageFormats;
 import fluffy.io.ImageInfo;
 import fluffy.io.ImageSource;
-import fluffy.io.files.AtomicFiles;
+import fluffy.core.files.AtomicFiles;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.process.ByteProcessor;

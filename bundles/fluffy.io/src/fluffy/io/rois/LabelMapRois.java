@@ -8,7 +8,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import fluffy.core.labels.LabelMap;
-import fluffy.io.files.AtomicFiles;
+import fluffy.core.files.AtomicFiles;
 import ij.gui.Roi;
 import ij.io.RoiEncoder;
 import ij.plugin.filter.ThresholdToSelection;

@@ -23,6 +23,7 @@ public final class CategoricalUNet implements ModelType {
     public static final String ID = "unet.categorical";
     static final String BORDER_WIDTH = "border_iterations";
     static final String BORDER_WEIGHT = "border_weight";
+    static final String MIN_SEED_AREA = "min_seed_area";
     private static final int BACKGROUND = 0;
     private static final int OBJECT = 1;
     private static final int BORDER = 2;
@@ -48,6 +49,8 @@ public final class CategoricalUNet implements ModelType {
         all.add(Hyperparameter.integer(BORDER_WIDTH, "Dilation and erosion iterations that make the border band", 1, 5, 2));
         all.add(Hyperparameter.real(BORDER_WEIGHT, "Cross-entropy weight of the border class (background and object: 1)",
                 0.1, 20, 2));
+        all.add(Hyperparameter.integer(MIN_SEED_AREA, "Object cores smaller than this many pixels are noise, not seeds",
+                0, 1000, 15));
         return all;
     }
 
@@ -88,6 +91,25 @@ public final class CategoricalUNet implements ModelType {
             foreground[i] = bg < 0.5f;
             priority[i] = 1 - object;
         }
-        return SeededGrowth.grow(Components.label(seeds, width, height), foreground, priority);
+        LabelMap cores = Components.label(seeds, width, height);
+        return SeededGrowth.grow(withoutSmall(cores, values.integer(MIN_SEED_AREA)), foreground, priority).relabelled();
+    }
+
+    /** The label map with objects of fewer than {@code minArea} pixels set to background. */
+    private static LabelMap withoutSmall(LabelMap labels, int minArea) {
+        if (minArea <= 1) {
+            return labels;
+        }
+        int[] l = labels.labels().clone();
+        int[] area = new int[labels.maxLabel() + 1];
+        for (int v : l) {
+            area[v]++;
+        }
+        for (int i = 0; i < l.length; i++) {
+            if (area[l[i]] < minArea) {
+                l[i] = 0;
+            }
+        }
+        return new LabelMap(labels.width(), labels.height(), l);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 import fluffy.core.image.Plane;
 import fluffy.io.PixelType;
-import fluffy.io.files.AtomicFiles;
+import fluffy.core.files.AtomicFiles;
 import fluffy.io.prepare.Image2D;
 import ij.CompositeImage;
 import ij.ImagePlus;

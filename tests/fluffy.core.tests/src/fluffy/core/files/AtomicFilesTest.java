@@ -1,4 +1,4 @@
-package fluffy.io.files;
+package fluffy.core.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

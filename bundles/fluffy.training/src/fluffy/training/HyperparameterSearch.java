@@ -55,9 +55,16 @@ public final class HyperparameterSearch {
 
     private static final double EARLY_STOP_MARGIN = 0.25;
 
-    /** The search space: the model type's hyperparameters and three training settings. */
-    public static List<Hyperparameter> space(ModelType type, TrainingSettings base) {
-        List<Hyperparameter> space = new ArrayList<>(type.hyperparameters());
+    /**
+     * The search space: the model type's hyperparameters and three training settings, each starting (the
+     * first trial) from the values the user gave.
+     */
+    public static List<Hyperparameter> space(ModelType type, HyperparameterValues start, TrainingSettings base) {
+        List<Hyperparameter> space = new ArrayList<>();
+        for (Hyperparameter h : type.hyperparameters()) {
+            space.add(new Hyperparameter(h.name(), h.description(), h.kind(), h.min(), h.max(),
+                    start.asMap().get(h.name()), h.choices()));
+        }
         space.add(Hyperparameter.logReal(LEARNING_RATE, "Peak learning rate", 1e-4, 1e-2,
                 Math.min(1e-2, Math.max(1e-4, base.learningRate()))));
         List<String> batches = List.of("2", "4", "8", "16");
@@ -73,10 +80,10 @@ public final class HyperparameterSearch {
      * @param samplesFor the samples of a list of names with targets for given hyperparameters (targets
      *                   depend on them, e.g. the border width)
      */
-    public Best search(ModelType type, TrainingSettings base, List<String> trainVal, SampleSource samplesFor,
-            int trials, int folds, int epochsPerTrial, IProgressMonitor monitor, Listener listener,
-            Consumer<String> log) throws SessionException {
-        List<Hyperparameter> space = space(type, base);
+    public Best search(ModelType type, HyperparameterValues start, TrainingSettings base, List<String> trainVal,
+            SampleSource samplesFor, int trials, int folds, int epochsPerTrial, IProgressMonitor monitor,
+            Listener listener, Consumer<String> log) throws SessionException {
+        List<Hyperparameter> space = space(type, start, base);
         BayesianSearch search = new BayesianSearch(space, BayesianSearch.Settings.defaults().withSeed(base.seed()));
         List<Folds.Fold> split = Folds.of(trainVal, folds, base.seed());
         SubMonitor progress = SubMonitor.convert(monitor, "Hyperparameter search", trials * folds);

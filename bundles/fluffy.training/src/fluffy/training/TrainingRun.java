@@ -153,7 +153,8 @@ public final class TrainingRun {
                         problem.accept(p);
                     }
                 }));
-        SearchRecord record = new SearchRecord(HyperparameterSearch.space(request.type(), base));
+        SearchRecord record = new SearchRecord(HyperparameterSearch.space(request.type(), request.hyperparameters(),
+                base));
         Path csv = request.runDir().resolve(SEARCH_CSV);
         Path json = request.runDir().resolve(SEARCH_JSON);
         HyperparameterSearch.Listener recording = new HyperparameterSearch.Listener() {
@@ -185,7 +186,8 @@ public final class TrainingRun {
                 }
             }
         };
-        return new HyperparameterSearch().search(request.type(), base, split.trainVal(), source, plan.trials(),
+        return new HyperparameterSearch().search(request.type(), request.hyperparameters(), base, split.trainVal(),
+                source, plan.trials(),
                 plan.folds(), plan.epochsPerTrial(), monitor, recording, log);
     }
 

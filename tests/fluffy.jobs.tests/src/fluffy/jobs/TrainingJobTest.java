@@ -106,7 +106,7 @@ class TrainingJobTest {
         assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().toString());
         assertEquals(3, trials.size());
         assertEquals(base.hyperparameters().asMap().get("depth"), trials.get(0).point().get("depth"),
-                "the defaults are the first trial");
+                "the given values are the first trial");
         String json = Files.readString(dir.resolve("run/search.json"));
         List<String> csv = Files.readAllLines(dir.resolve("run/search.csv"));
         assertTrue(csv.size() >= 1 + 3, csv.toString());

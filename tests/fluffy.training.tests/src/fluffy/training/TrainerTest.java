@@ -76,6 +76,20 @@ class TrainerTest {
     }
 
     @Test
+    void theSameSeedAndDataGiveTheSameFirstEpochLoss() throws Exception {
+        HyperparameterValues withDropout = HyperparameterValues.of(type.hyperparameters(),
+                Map.of("depth", 2, "width", 4, "last_width", 4, "dropout", 0.2));
+        TrainingSettings s = new TrainingSettings("adam", 3e-3, 2, 32, 1, 5, null, 11, Augmentation.DEFAULT,
+                SessionSettings.cpu());
+        double[] losses = new double[2];
+        for (int i = 0; i < 2; i++) {
+            losses[i] = new Trainer().train(type, withDropout, samples(3, 100), List.of(), s, Trainer.Start.fresh(),
+                    new NullProgressMonitor(), TrainingListener.NONE).history().get(0).trainLoss();
+        }
+        assertEquals(losses[0], losses[1], 0.0, "bit-identical on the CPU");
+    }
+
+    @Test
     void warmUpThenCosineDecay() {
         Schedule s = new Schedule(settings(10));
         assertEquals(3e-3 / 25, s.learningRate(0), 1e-12);

@@ -27,6 +27,13 @@ public final class Png {
 
     public static void write(Path file, int width, int height, boolean rgb, Rows rows) throws IOException {
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            write(out, width, height, rgb, rows);
+        }
+    }
+
+    /** Writes the PNG to a stream, which stays open. */
+    public static void write(OutputStream out, int width, int height, boolean rgb, Rows rows) throws IOException {
+        {
             out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
             ByteArrayOutputStream header = new ByteArrayOutputStream();
             writeInt(header, width);

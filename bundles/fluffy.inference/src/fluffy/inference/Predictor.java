@@ -72,16 +72,21 @@ public final class Predictor implements AutoCloseable {
         return maps;
     }
 
-    /** The normalised tile, with pixels outside the image mirrored in. */
+    /**
+     * The normalised tile; pixels beyond the image (the padding to the size multiple) are zero, as in a
+     * whole-image pass and in training's validation.
+     */
     private static void fill(Plane image, Normalization.Scaling scaling, Tiling.Tile tile, float[] input, int offset,
             int tw, int th) {
         float[] data = image.data();
         int w = image.width();
+        int h = image.height();
         for (int y = 0; y < th; y++) {
-            int sy = Tiling.mirror(tile.y0() + y, image.height());
+            int sy = tile.y0() + y;
             for (int x = 0; x < tw; x++) {
-                int sx = Tiling.mirror(tile.x0() + x, w);
-                input[offset + y * tw + x] = scaling.apply(data[sy * w + sx]);
+                int sx = tile.x0() + x;
+                boolean inside = sx >= 0 && sx < w && sy >= 0 && sy < h;
+                input[offset + y * tw + x] = inside ? scaling.apply(data[sy * w + sx]) : 0;
             }
         }
     }

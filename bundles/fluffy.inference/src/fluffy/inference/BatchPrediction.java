@@ -86,7 +86,8 @@ public final class BatchPrediction {
 
     private static FileResult predict(Predictor predictor, Request request, Path input, String stem,
             IProgressMonitor monitor, long start) throws IOException, SessionException {
-        try (ImageSource source = ImageFormats.platform().open(input)) {
+        ImageSource source = ImageFormats.platform().open(input);
+        try {
             Frames frames = new Frames(source, request.type(), request.channel());
             List<Frames.Frame> list = frames.list();
             SubMonitor progress = SubMonitor.convert(monitor, list.size());
@@ -96,12 +97,20 @@ public final class BatchPrediction {
                 if (request.probabilities()) {
                     out.keepProbabilities(predictor.model().classes().size());
                 }
-                for (Frames.Frame frame : list) {
+                for (int k = 0; k < list.size(); k++) {
+                    Frames.Frame frame = list.get(k);
                     SubMonitor step = progress.split(1).setWorkRemaining(10);
                     Plane plane = frames.read(frame);
+                    if (k == list.size() - 1) {
+                        // A reader may hold the whole file in memory (ImageJ does); free it before the network runs.
+                        source.close();
+                    }
                     ClassMaps maps = predictor.predict(plane, step.split(8));
                     LabelMap labels = request.post().labels(maps, predictor.model());
-                    out.add(frame.z(), frame.t(), plane, labels, request.probabilities() ? maps : null,
+                    if (!request.probabilities()) {
+                        maps = null; // the largest array of a frame: let it go before the outputs are written
+                    }
+                    out.add(frame.z(), frame.t(), plane, labels, maps,
                             predictor.model().normalization().scaling(plane.data()));
                     step.worked(2);
                 }
@@ -110,6 +119,8 @@ public final class BatchPrediction {
                 return new FileResult(input, false, detail, out.objects(), (long) w * h * list.size(), seconds(start),
                         written);
             }
+        } finally {
+            source.close();
         }
     }
 

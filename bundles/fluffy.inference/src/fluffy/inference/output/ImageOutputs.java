@@ -18,6 +18,7 @@ import fluffy.core.image.Normalization;
 import fluffy.core.image.Plane;
 import fluffy.core.labels.LabelMap;
 import fluffy.inference.ClassMaps;
+import fluffy.io.files.AtomicFiles;
 import fluffy.io.rois.LabelMapFiles;
 import fluffy.io.rois.LabelMapRois;
 
@@ -167,7 +168,7 @@ public final class ImageOutputs implements AutoCloseable {
     }
 
     private Path temporary(String suffix) throws IOException {
-        return Files.createTempFile(dir, "." + stem + "-", suffix + ".partial");
+        return AtomicFiles.temporaryFile(dir, "." + stem + "-", suffix + ".partial");
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -23,6 +23,7 @@ import fluffy.inference.PredictionModel;
 import fluffy.inference.Predictor;
 import fluffy.inference.TileSettings;
 import fluffy.models.ModelTypes;
+import fluffy.runtime.Device;
 import fluffy.runtime.Devices;
 import fluffy.runtime.session.SessionSettings;
 
@@ -48,7 +49,7 @@ public final class PredictCommand implements Command {
                   --channel        the channel to predict, from 1 (default: RGB averaged, else the first)
                   --tile           tile side in pixels (default 512); 0 predicts each image in one pass
                   --overlap        context around each tile that is predicted but not kept (default 64)
-                  --batch          tiles per network run (default 2)
+                  --batch          tiles per network run (default 1 on the CPU, 4 on a GPU)
                   --min-size       objects smaller than this many pixels are removed (default 16; 0 keeps all)
                   --no-fill-holes  keep holes inside objects
                   --probabilities  also write <stem>_probabilities.tif (float32, a channel per class)
@@ -63,9 +64,9 @@ public final class PredictCommand implements Command {
         Path output = Path.of(args.require("output"));
         InputType type = inputType(args.value("type").orElse("frame"));
         int channel = Options.positive(args, "channel", 0) - 1;
-        TileSettings tiles = new TileSettings(Options.nonNegative(args, "tile", TileSettings.DEFAULT.tile()),
-                Options.nonNegative(args, "overlap", TileSettings.DEFAULT.overlap()),
-                Options.positive(args, "batch", TileSettings.DEFAULT.batch()));
+        int tile = Options.nonNegative(args, "tile", TileSettings.DEFAULT.tile());
+        int overlap = Options.nonNegative(args, "overlap", TileSettings.DEFAULT.overlap());
+        Integer batch = args.value("batch").isPresent() ? Options.positive(args, "batch", 1) : null;
         PostProcessing post = new PostProcessing(args.flag("instances"), Options.nonNegative(args, "min-size", 16),
                 !args.flag("no-fill-holes"));
         boolean probabilities = args.flag("probabilities");
@@ -79,6 +80,9 @@ public final class PredictCommand implements Command {
         PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
         List<Path> inputs = inputs(input);
         SessionSettings session = new SessionSettings(Devices.choose(device), threads);
+        // On the CPU a batch of tiles is no faster than one tile at a time but doubles the network's memory.
+        boolean cpu = session.device().device() instanceof Device.Cpu;
+        TileSettings tiles = new TileSettings(tile, overlap, batch != null ? batch : cpu ? 1 : 4);
         context.err().printf("predicting %d image(s) with %s (%s) on %s%n", inputs.size(), modelFile,
                 model.type().id(), session.describe());
         ProgressBar bar = ProgressBar.on(context.err());

@@ -35,6 +35,13 @@ class HeadlessProductTest {
         product = ProductInstall.unpack(dir);
     }
 
+    /** A folder of the shared test data; the test is skipped when it is absent (a user's clone). */
+    static Path sharedData(String folder) {
+        Path path = Path.of(System.getProperty("fluffy.shared.data", "../../../shared/data"), folder);
+        Assumptions.assumeTrue(Files.isDirectory(path), "shared test data not found at " + path + "; skipping");
+        return path;
+    }
+
     /** A tiny 8-bit image in a format ImageJ reads, written without any image library. */
     static Path pgm(Path folder) throws IOException {
         return Files.writeString(folder.resolve("tiny.pgm"), "P2\n3 2\n255\n0 10 20\n30 40 250\n");
@@ -113,12 +120,12 @@ class HeadlessProductTest {
         assertFalse(extensions.out().contains(EXAMPLE_BUNDLE), extensions.toString());
         assertEquals(2, product.run("image-info", "x").exit(), "the command is gone");
     }
+
     /** init, prepare and labels on a workspace built from the shared CryoNuSeg files, as a user runs them. */
     @Test
     @Order(6)
     void preparesAWorkspaceFromRawImagesToTrainingPairs() throws Exception {
-        Path cryo = Path.of(System.getProperty("fluffy.shared.data", "../../../shared/data"), "roisets/cryonuseg/TCGA-S4-A8RO");
-        Assumptions.assumeTrue(Files.isDirectory(cryo), "shared test data not found at " + cryo + "; skipping");
+        Path cryo = sharedData("roisets/cryonuseg/TCGA-S4-A8RO");
         Path ws = dir.resolve("workspace");
         Run init = product.run("init", ws.toString());
         assertEquals(0, init.exit(), init.toString());
@@ -146,8 +153,7 @@ class HeadlessProductTest {
     @Test
     @Order(7)
     void trainsPredictsEvaluatesAndExportsATinyModel() throws Exception {
-        Path dsb = Path.of(System.getProperty("fluffy.shared.data", "../../../shared/data"), "dsb2018-fluo");
-        Assumptions.assumeTrue(Files.isDirectory(dsb), "shared test data not found at " + dsb + "; skipping");
+        Path dsb = sharedData("dsb2018-fluo");
         Path data = dir.resolve("dsb");
         Files.createDirectories(data.resolve("images"));
         Files.createDirectories(data.resolve("masks"));

@@ -11,7 +11,8 @@ import fluffy.models.Hyperparameter;
 /**
  * Turns class probabilities into objects. A model with one class {@code object} (binary) is thresholded;
  * a model with {@code background, object, border} (categorical) gives instances by a seeded watershed:
- * seeds are the connected pixels where the object class wins (object minus border), and they flood the
+ * seeds are the connected pixels where the object class wins (object minus border), at least the model's
+ * {@code min_seed_area} when it has that hyperparameter, and they flood the
  * foreground (background below 0.5) in order of falling object probability, so touching nuclei part
  * along their border band. Without {@code instances} the objects are the connected components of the
  * foreground, touching objects merged. Then objects smaller than {@code minArea} are removed, holes are
@@ -55,6 +56,12 @@ public record PostProcessing(boolean instances, int minArea, boolean fillHoles) 
                 float object = maps.get(1, i);
                 return object > maps.get(0, i) && object > maps.get(2, i);
             }, w, h);
+            // Specks of object class inside a border band would each become an object: drop the seeds the
+            // model type itself ignores, as its validation during training did.
+            int minSeed = integerHyperparameter(model, "min_seed_area", 0);
+            if (minSeed > 1) {
+                LabelCleanup.removeSmall(seeds, minSeed);
+            }
             Watershed.flood(seeds, i -> maps.get(0, i) < 0.5f,
                     i -> (int) ((1 - maps.get(1, i)) * (LEVELS - 1) + 0.5f), LEVELS);
             return seeds;
@@ -68,6 +75,11 @@ public record PostProcessing(boolean instances, int minArea, boolean fillHoles) 
             mask[i] = inside.test(i);
         }
         return Components.label(mask, w, h);
+    }
+
+    private static int integerHyperparameter(PredictionModel model, String name, int absent) {
+        boolean has = model.type().hyperparameters().stream().map(Hyperparameter::name).anyMatch(name::equals);
+        return has ? model.description().hyperparameters().integer(name) : absent;
     }
 
     /** The binary model's own threshold hyperparameter when it has one, else 0.5. */

@@ -23,7 +23,6 @@ import fluffy.inference.PredictionModel;
 import fluffy.inference.Predictor;
 import fluffy.inference.TileSettings;
 import fluffy.models.ModelTypes;
-import fluffy.runtime.Device;
 import fluffy.runtime.Devices;
 import fluffy.runtime.session.SessionSettings;
 
@@ -80,9 +79,8 @@ public final class PredictCommand implements Command {
         PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
         List<Path> inputs = inputs(input);
         SessionSettings session = new SessionSettings(Devices.choose(device), threads);
-        // On the CPU a batch of tiles is no faster than one tile at a time but doubles the network's memory.
-        boolean cpu = session.device().device() instanceof Device.Cpu;
-        TileSettings tiles = new TileSettings(tile, overlap, batch != null ? batch : cpu ? 1 : 4);
+        int deviceBatch = TileSettings.defaultFor(session.device().device()).batch();
+        TileSettings tiles = new TileSettings(tile, overlap, batch != null ? batch : deviceBatch);
         context.err().printf("predicting %d image(s) with %s (%s) on %s%n", inputs.size(), modelFile,
                 model.type().id(), session.describe());
         ProgressBar bar = ProgressBar.on(context.err());

@@ -254,6 +254,10 @@ public final class TrainingRun {
         s.put("batch", Integer.toString(t.batchSize()));
         s.put("crop", Integer.toString(t.crop()));
         s.put("seed", Long.toString(t.seed()));
+        if (request.initFrom() != null) {
+            // A fine-tuned model is only reproducible with the model it started from.
+            s.put("init_from", request.initFrom().toAbsolutePath().toString());
+        }
         s.put("device", t.session().describe());
         s.put("completed_epochs", Integer.toString(outcome.completedEpochs()));
         s.put("steps", Long.toString(outcome.completedSteps()));

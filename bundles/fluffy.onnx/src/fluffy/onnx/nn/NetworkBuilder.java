@@ -26,7 +26,14 @@ public final class NetworkBuilder {
     public enum Mode { TRAIN, EVAL, EXPORT }
 
     private static final float BN_EPSILON = 1e-5f;
-    private static final float BN_MOMENTUM = 0.9f;
+    /**
+     * Share of the old running statistics kept at each step. 0.9 (PyTorch's default) averages about ten
+     * batches: with random crops and intensity augmentation that estimate swung so much that whole-image
+     * validation on dsb2018-fluo jumped between object F1 0.69 and 0.86 from one epoch to the next at a
+     * steady training loss. 0.97 averages about thirty batches and still forgets the initial 0/1 within
+     * one 100-step epoch.
+     */
+    private static final float BN_MOMENTUM = 0.97f;
 
     private final Graph graph;
     private final Ops ops;

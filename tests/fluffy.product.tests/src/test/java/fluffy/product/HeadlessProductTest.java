@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,10 +166,11 @@ class HeadlessProductTest {
                 Files.copy(dsb.resolve("masks").resolve(image.getFileName()), data.resolve("masks").resolve(image.getFileName()));
             }
         }
-        Run noModel = product.run("predict", "--input", data.resolve("images").toString(), "--output",
-                dir.resolve("none").toString());
-        assertEquals(1, noModel.exit(), noModel.toString());
-        assertTrue(noModel.err().contains("no default model is installed"), noModel.toString());
+        Run byDefault = product.run("predict", "--input", data.resolve("images").toString(), "--output",
+                dir.resolve("default").toString(), "--instances");
+        assertEquals(0, byDefault.exit(), byDefault.toString());
+        assertTrue(byDefault.err().contains("nuclei.onnx (unet.categorical)"), "the bundled default model: " + byDefault);
+        assertTrue(byDefault.out().contains("3 of 3 image(s) predicted"), byDefault.toString());
 
         Run train = product.run("train", "--dir_in", data.toString(), "--dir_out", dir.resolve("runs").toString(),
                 "--name", "tiny", "--epochs", "1", "--steps-per-epoch", "2", "--batch", "2", "--crop", "64",
@@ -188,5 +192,25 @@ class HeadlessProductTest {
                 dir.resolve("tiny.zip").toString());
         assertEquals(0, export.exit(), export.toString());
         assertTrue(Files.size(dir.resolve("tiny.zip")) > 1000, export.toString());
+    }
+
+    @Test
+    @Order(8)
+    void demoSegmentsASyntheticWorkspaceWithTheDefaultModelAndScoresIt() throws Exception {
+        Path demo = dir.resolve("demo");
+        Run run = product.run("demo", "--dir", demo.toString(), "--images", "2", "--size", "256");
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("all 2 images"), run.toString());
+        Matcher f1 = Pattern.compile("\\n  0\\.50 +\\d+ +\\d+ +\\d+ +[0-9.]+ +[0-9.]+ +([0-9.]+)").matcher(run.out());
+        assertTrue(f1.find(), run.toString());
+        // The default model scores about 0.73 here (dense synthetic clusters merge); a broken pipeline scores ~0.
+        assertTrue(Double.parseDouble(f1.group(1)) > 0.6, "the default model finds synthetic nuclei: " + run.out());
+        for (String name : List.of("Raw/nuclei_01.tif", "Processed/masks/nuclei_02.tif", "Predictions/nuclei_01_overlay.png",
+                "Predictions/evaluation.csv")) {
+            assertTrue(Files.isRegularFile(demo.resolve(name)), name + " in " + run);
+        }
+        Run again = product.run("demo", "--dir", demo.toString(), "--images", "1", "--size", "128");
+        assertEquals(1, again.exit(), "an existing folder is never reused: " + again);
+        assertTrue(again.err().contains("already exists"), again.toString());
     }
 }

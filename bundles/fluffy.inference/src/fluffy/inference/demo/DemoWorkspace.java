@@ -1,0 +1,73 @@
+package fluffy.inference.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import fluffy.core.files.AtomicFiles;
+import fluffy.core.synthetic.SyntheticNuclei;
+import fluffy.core.workspace.Workspace;
+import fluffy.io.rois.LabelMapFiles;
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.process.ShortProcessor;
+
+/**
+ * A sample workspace made by the synthetic nuclei generator: each image as a 16-bit TIFF in {@code Raw/}
+ * and {@code Processed/images/}, its true label map in {@code Processed/masks/}, as if a user had
+ * annotated it. The same seed gives the same workspace.
+ */
+public final class DemoWorkspace {
+
+    /** What was made: the workspace and the names of its images (without extension). */
+    public record Made(Workspace workspace, List<String> names) {
+    }
+
+    private DemoWorkspace() {
+    }
+
+    /**
+     * A folder for a new demo workspace: {@code base} when it does not exist yet, otherwise the first free
+     * {@code base-2}, {@code base-3} … so an earlier demo (or anything else) is never overwritten.
+     */
+    public static Path freeFolder(Path base) {
+        Path candidate = base;
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = base.resolveSibling(base.getFileName() + "-" + n);
+        }
+        return candidate;
+    }
+
+    /** Writes {@code count} images of {@code size} x {@code size} pixels into a new workspace at {@code root}. */
+    public static Made create(Path root, int count, int size, long seed) throws IOException {
+        if (Files.exists(root)) {
+            throw new IOException(root + " already exists; the demo only writes into a new folder");
+        }
+        Workspace workspace = Workspace.create(root);
+        SyntheticNuclei generator = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(size, size));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = String.format(Locale.ROOT, "nuclei_%02d", i + 1);
+            SyntheticNuclei.Sample sample = generator.generate(seed + i);
+            ShortProcessor pixels = new ShortProcessor(size, size);
+            float[] data = sample.image().data();
+            for (int p = 0; p < data.length; p++) {
+                pixels.set(p, Math.min(65_535, Math.round(data[p])));
+            }
+            ImagePlus image = new ImagePlus(name, pixels);
+            for (Path target : List.of(workspace.raw().resolve(name + ".tif"), workspace.processedImage(name))) {
+                AtomicFiles.write(target, tmp -> {
+                    if (!new FileSaver(image).saveAsTiff(tmp.toString())) {
+                        throw new IOException(target + ": ImageJ could not write the image");
+                    }
+                });
+            }
+            LabelMapFiles.writeTiff(sample.labels(), workspace.processedMask(name));
+            names.add(name);
+        }
+        return new Made(workspace, names);
+    }
+}

@@ -49,6 +49,9 @@ public final class TrainCommand implements Command {
                                      --search-epochs epochs; with --time-budget the search gets half)
                   --resume           continue the run in DIR_OUT/NAME from its last checkpoint
                   --init-from        fine-tune from an existing model file
+                  --steps-per-epoch  training steps between validations (default 100)
+                  --batch, --crop    crops per step and their side in pixels (defaults 8 and 128)
+                  --learning-rate    peak learning rate after the warm-up epoch (default 3e-3)
                 """;
     }
 
@@ -63,10 +66,12 @@ public final class TrainCommand implements Command {
         String hyper = args.value("hyperparameters").orElse("");
         int epochs = Options.positive(args, "epochs", 250);
         Duration budget = Options.duration(args.value("time-budget").orElse(null));
-        int steps = Options.positive(args, "steps-per-epoch", 50);
+        // 128-pixel crops, 100 steps per epoch and 3e-3: what reached the best object F1 within 20 CPU minutes on
+        // dsb2018-fluo (256-pixel crops cost four times as much per step; each epoch ends with a validation).
+        int steps = Options.positive(args, "steps-per-epoch", 100);
         int batch = Options.positive(args, "batch", 8);
-        int crop = Options.positive(args, "crop", 256);
-        double lr = Options.real(args, "learning-rate", 1e-3);
+        int crop = Options.positive(args, "crop", 128);
+        double lr = Options.real(args, "learning-rate", 3e-3);
         String optimizer = args.value("optimizer").orElse("adam");
         long seed = Options.positive(args, "seed", 1);
         int threads = Options.positive(args, "threads", Runtime.getRuntime().availableProcessors());

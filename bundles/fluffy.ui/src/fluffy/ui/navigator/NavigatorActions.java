@@ -1,0 +1,16 @@
+package fluffy.ui.navigator;
+
+import fluffy.core.workspace.Workspace;
+
+/** What the navigator's buttons do with the open workspace; the part supplies dialogs and Jobs, tests a stub. */
+public interface NavigatorActions {
+
+    /** Convert the raw images into images to annotate (asks for slice, frame, projection and channel). */
+    void prepare(Workspace workspace);
+
+    /** Turn annotations into label maps and training pairs. */
+    void buildLabelMaps(Workspace workspace);
+
+    /** Start a training on the workspace's training pairs (asks for the model type and settings). */
+    void train(Workspace workspace);
+}

@@ -23,6 +23,7 @@ import fluffy.models.ModelTypes;
 import fluffy.runtime.DeviceUnavailableException;
 import fluffy.training.TrainingRun;
 import fluffy.ui.FluffyTopics;
+import fluffy.ui.preferences.FluffyPreferences;
 import fluffy.ui.training.TrainDialog;
 import fluffy.ui.training.TrainingPlan;
 
@@ -78,6 +79,9 @@ public final class WorkbenchActions implements NavigatorActions {
         }
         ModelType first = types.stream().filter(t -> t.id().equals(DEFAULT_TYPE)).findFirst().orElse(types.get(0));
         TrainingPlan plan = new TrainingPlan(ws.root(), ws.root().resolve(WorkspaceContents.RUNS), first);
+        FluffyPreferences prefs = FluffyPreferences.instance();
+        plan.device = prefs.device();
+        plan.threads = prefs.threads();
         if (new TrainDialog(shell.get(), plan, types).open() == Window.OK) {
             start(ws, plan);
         }

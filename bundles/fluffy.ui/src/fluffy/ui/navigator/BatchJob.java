@@ -19,6 +19,7 @@ import fluffy.io.prepare.FileReport;
 import fluffy.io.prepare.Labelling;
 import fluffy.io.prepare.PrepareOptions;
 import fluffy.io.prepare.Preparation;
+import fluffy.io.prepare.RawImport;
 
 /**
  * A workspace step (prepare, build label maps) as a Job over the headless API, keeping every file's
@@ -56,6 +57,12 @@ public final class BatchJob extends Job {
     public static BatchJob buildLabelMaps(Workspace ws, boolean writeMasks) {
         return new BatchJob("Building the label maps of " + ws.root().getFileName(), "labelled", ws,
                 new Labelling(ws, writeMasks, ImageFormats.platform())::run);
+    }
+
+    /** Copies image files (chosen in a dialog or dropped on the navigator) into Raw/. */
+    public static BatchJob importImages(Workspace ws, List<java.nio.file.Path> files) {
+        return new BatchJob("Importing " + files.size() + " file(s) into " + ws.root().getFileName(), "imported", ws,
+                (each, monitor) -> new RawImport(ws, ImageFormats.platform()).run(files, each, monitor));
     }
 
     @Override

@@ -1,9 +1,15 @@
 package fluffy.ui.navigator;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import fluffy.core.workspace.Workspace;
 
 /** What the navigator's buttons do with the open workspace; the part supplies dialogs and Jobs, tests a stub. */
 public interface NavigatorActions {
+
+    /** Copy image files into Raw/; with no files, ask for them. */
+    void importImages(Workspace workspace, List<Path> files);
 
     /** Convert the raw images into images to annotate (asks for slice, frame, projection and channel). */
     void prepare(Workspace workspace);

@@ -13,6 +13,11 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -62,8 +67,11 @@ public final class NavigatorView {
             }
         });
         GridDataFactory.fillDefaults().grab(true, true).hint(300, 200).applyTo(tree.viewer().getControl());
+        acceptDroppedFiles(actions);
         Composite buttons = new Composite(root, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(4).equalWidth(false).applyTo(buttons);
+        button(buttons, "Import…", "Copy image files into Raw/ (or drop files on the tree)",
+                () -> actions.importImages(workspace, List.of()));
         button(buttons, "Prepare…", "Convert the raw images into 2D images to annotate", () -> actions.prepare(workspace));
         button(buttons, "Build Label Maps", "Turn RoiSet.zip and mask files into training pairs",
                 () -> actions.buildLabelMaps(workspace));
@@ -205,6 +213,25 @@ public final class NavigatorView {
 
     private void enableButtons() {
         workspaceButtons.forEach(b -> b.setEnabled(workspace != null && Files.isDirectory(workspace.root())));
+    }
+
+    /** Files dropped on the tree are imported into the open workspace's Raw/. */
+    private void acceptDroppedFiles(NavigatorActions actions) {
+        DropTarget target = new DropTarget(tree.viewer().getControl(), DND.DROP_COPY | DND.DROP_DEFAULT);
+        target.setTransfer(FileTransfer.getInstance());
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                event.detail = workspace == null ? DND.DROP_NONE : DND.DROP_COPY;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (workspace != null && event.data instanceof String[] names) {
+                    actions.importImages(workspace, java.util.Arrays.stream(names).map(Path::of).toList());
+                }
+            }
+        });
     }
 
     private void button(Composite parent, String text, String tip, Runnable action) {

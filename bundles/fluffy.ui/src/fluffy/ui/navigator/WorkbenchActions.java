@@ -1,5 +1,6 @@
 package fluffy.ui.navigator;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -13,6 +14,8 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 
 import fluffy.core.workspace.Workspace;
@@ -47,6 +50,20 @@ public final class WorkbenchActions implements NavigatorActions {
         this.broker = broker;
         this.ui = ui;
         this.view = view;
+    }
+
+    @Override
+    public void importImages(Workspace ws, List<Path> files) {
+        List<Path> chosen = files;
+        if (chosen.isEmpty()) {
+            FileDialog dialog = new FileDialog(shell.get(), SWT.OPEN | SWT.MULTI);
+            dialog.setText("Import images into " + ws.raw());
+            if (dialog.open() == null) {
+                return;
+            }
+            chosen = java.util.Arrays.stream(dialog.getFileNames()).map(n -> Path.of(dialog.getFilterPath(), n)).toList();
+        }
+        run(ws, BatchJob.importImages(ws, chosen));
     }
 
     @Override

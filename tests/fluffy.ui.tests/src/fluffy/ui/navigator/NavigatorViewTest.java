@@ -43,6 +43,11 @@ class NavigatorViewTest {
         swt.shell.setLayout(new FillLayout());
         NavigatorView view = new NavigatorView(swt.shell, swt.display::asyncExec, recent, new NavigatorActions() {
             @Override
+            public void importImages(Workspace ws, List<Path> files) {
+                actions.add("import " + ws.root().getFileName() + " " + files.size());
+            }
+
+            @Override
             public void prepare(Workspace ws) {
                 actions.add("prepare " + ws.root().getFileName());
             }
@@ -90,7 +95,7 @@ class NavigatorViewTest {
                 b.notifyListeners(SWT.Selection, new Event());
             });
             swt.flush();
-            assertEquals(List.of("prepare plate1", "labels plate1", "train plate1"), actions);
+            assertEquals(List.of("import plate1 0", "prepare plate1", "labels plate1", "train plate1"), actions);
         }
     }
 

@@ -71,6 +71,23 @@ class WorkspaceStepsTest {
         assertEquals(new fluffy.ui.SelectedItem(ws, ((NavigatorNode.Item) item).item()), item.selection());
     }
 
+    @Test
+    void importCopiesImagesIntoRawAndNeverOverwrites(@TempDir Path dir) throws Exception {
+        List<String> stems = TestWorkspaces.dsbStems(2);
+        assumeTrue(!stems.isEmpty(), "../shared/data/dsb2018-fluo is absent in this checkout; skipped");
+        Workspace ws = Workspace.create(dir.resolve("ws"));
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not an image");
+        Files.writeString(ws.raw().resolve(stems.get(1) + ".tif"), "already there");
+        BatchJob job = BatchJob.importImages(ws, List.of(TestWorkspaces.dsbImage(stems.get(0)),
+                TestWorkspaces.dsbImage(stems.get(1)), notes));
+        job.schedule();
+        job.join();
+        assertEquals("1 imported, 0 kept (annotated), 2 ignored, 0 failed", job.summary(), job.lines().toString());
+        assertEquals(Files.size(TestWorkspaces.dsbImage(stems.get(0))), Files.size(ws.raw().resolve(stems.get(0) + ".tif")));
+        assertEquals("already there", Files.readString(ws.raw().resolve(stems.get(1) + ".tif")), "not overwritten");
+        assertEquals("Raw images (2)", WorkspaceContents.read(ws, List.of()).get(0).label());
+    }
+
     private static String detail(NavigatorNode.Group group, String label) {
         return group.children().stream().filter(n -> n.label().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError(label + " not in " + group)).detail();

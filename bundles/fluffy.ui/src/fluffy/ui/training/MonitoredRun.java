@@ -39,6 +39,8 @@ public final class MonitoredRun {
     private State state;
     private boolean hasCheckpoint;
     private String message = "";
+    private List<SearchTrials.Trial> trials = List.of();
+    private long trialsModified = -1;
 
     private MonitoredRun(Path folder, RunCurves curves, TrainingJob job, State state, boolean hasCheckpoint) {
         this.folder = folder;
@@ -53,6 +55,7 @@ public final class MonitoredRun {
         MonitoredRun m = new MonitoredRun(run.folder(), RunCurves.of(run.epochs()), null, State.PAST,
                 run.hasCheckpoint());
         m.message = run.problem() == null ? "" : run.problem();
+        m.refreshTrials();
         return m;
     }
 
@@ -76,6 +79,33 @@ public final class MonitoredRun {
 
     public State state() {
         return state;
+    }
+
+    /** The search's trials as its record says; empty without a search. */
+    public List<SearchTrials.Trial> trials() {
+        return trials;
+    }
+
+    /** Reads the search record again if it changed on disk; returns whether it did. */
+    public boolean refreshTrials() {
+        Path csv = folder.resolve(TrainingRun.SEARCH_CSV);
+        long modified;
+        try {
+            modified = java.nio.file.Files.getLastModifiedTime(csv).toMillis();
+        } catch (java.io.IOException e) {
+            modified = -1; // no search (yet)
+        }
+        if (modified == trialsModified) {
+            return false;
+        }
+        trialsModified = modified;
+        trials = SearchTrials.read(folder);
+        return true;
+    }
+
+    /** The trials asked for, when known (a job's search plan), else 0. */
+    public int plannedTrials() {
+        return job == null || job.request().search() == null ? 0 : job.request().search().trials();
     }
 
     /** Adds a finished epoch; returns false for one already shown. */
@@ -117,6 +147,12 @@ public final class MonitoredRun {
     /** e.g. {@code nuclei · training · epoch 5 of 250 · best F1 0.712 (epoch 4)}. */
     public String headline() {
         StringBuilder s = new StringBuilder(folder.getFileName() + " · " + state);
+        if (curves.size() == 0 && !trials.isEmpty()) {
+            s.append(" · search trial ").append(trials.get(trials.size() - 1).number());
+            if (plannedTrials() > 0) {
+                s.append(" of ").append(plannedTrials());
+            }
+        }
         if (curves.size() > 0) {
             s.append(" · epoch ").append(curves.lastEpoch());
             if (plannedEpochs() > 0) {

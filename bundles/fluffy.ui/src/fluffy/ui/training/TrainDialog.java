@@ -98,6 +98,13 @@ public final class TrainDialog extends Dialog {
             validate();
         });
         spinner(training, "CPU threads:", 1, 256, plan.threads, v -> plan.threads = v);
+        Group search = new Group(area, SWT.NONE);
+        search.setText("Hyperparameter search (Bayesian, k-fold cross-validation) before the final training");
+        GridLayoutFactory.swtDefaults().numColumns(6).applyTo(search);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(search);
+        spinner(search, "Trials (0 = none):", 0, 1000, plan.searchTrials, v -> plan.searchTrials = v);
+        spinner(search, "Folds:", 2, 20, plan.searchFolds, v -> plan.searchFolds = v);
+        spinner(search, "Epochs per trial:", 1, 1000, plan.searchEpochs, v -> plan.searchEpochs = v);
         problem = new Label(area, SWT.WRAP);
         problem.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_RED));
         GridDataFactory.fillDefaults().span(2, 1).hint(480, SWT.DEFAULT).applyTo(problem);

@@ -17,12 +17,13 @@ import fluffy.ui.widgets.RedrawThrottle;
 
 /**
  * The Training Monitor's content: the run's headline and details, a progress bar, Cancel and Resume, and
- * two charts (training and validation loss; validation object F1). Labels follow every change; the charts
- * are redrawn at most every {@value #CHART_PERIOD_MS} ms.
+ * two charts (training and validation loss; validation object F1), and the search's trials as points and
+ * a table. Labels follow every change; the charts are redrawn at most every {@value #CHART_PERIOD_MS} ms.
  */
 public final class TrainingMonitorView {
 
     static final int CHART_PERIOD_MS = 250;
+    static final int SEARCH_POLL_MS = 2000;
     static final String TRAIN_LOSS = "training loss";
     static final String VAL_LOSS = "validation loss";
     static final String VAL_F1 = "validation F1@0.5";
@@ -35,6 +36,7 @@ public final class TrainingMonitorView {
     private final Button resume;
     private final EpochChart loss;
     private final EpochChart f1;
+    private final TrialsPanel trials;
     private final RedrawThrottle charts;
     private MonitoredRun run;
 
@@ -64,8 +66,21 @@ public final class TrainingMonitorView {
                 new int[] {SWT.COLOR_DARK_BLUE, SWT.COLOR_DARK_RED});
         f1 = new EpochChart(sash, "Validation object F1 (IoU 0.5)", "F1", new String[] {VAL_F1},
                 new int[] {SWT.COLOR_DARK_GREEN});
+        trials = new TrialsPanel(sash);
         charts = new RedrawThrottle(root.getDisplay(), CHART_PERIOD_MS, this::drawCharts);
         refresh();
+        pollSearch();
+    }
+
+    /** A running search rewrites search.csv after every fold; look for a new one every few seconds. */
+    private void pollSearch() {
+        if (root.isDisposed()) {
+            return;
+        }
+        if (run != null && run.canCancel() && run.refreshTrials()) {
+            refresh();
+        }
+        root.getDisplay().timerExec(SEARCH_POLL_MS, this::pollSearch);
     }
 
     public Control control() {
@@ -110,6 +125,7 @@ public final class TrainingMonitorView {
         double[] epochs = c.epochs();
         loss.setCurves(epochs, c.trainLoss(), c.valLoss());
         f1.setCurves(epochs, c.valF1());
+        trials.show(run.trials());
     }
 
     EpochChart lossChart() {
@@ -118,6 +134,10 @@ public final class TrainingMonitorView {
 
     EpochChart f1Chart() {
         return f1;
+    }
+
+    TrialsPanel trialsPanel() {
+        return trials;
     }
 
     Button cancelButton() {

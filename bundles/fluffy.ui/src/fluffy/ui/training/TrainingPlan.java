@@ -17,6 +17,7 @@ import fluffy.runtime.DeviceRequest;
 import fluffy.runtime.DeviceUnavailableException;
 import fluffy.runtime.Devices;
 import fluffy.runtime.session.SessionSettings;
+import fluffy.training.HyperparameterSearch;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
 import fluffy.training.data.Augmentation;
@@ -44,6 +45,10 @@ public final class TrainingPlan {
     public String learningRate = "1e-3";
     public String device = "auto";
     public int threads = Runtime.getRuntime().availableProcessors();
+    /** Hyperparameter search trials before the final training; 0 trains with the values given. */
+    public int searchTrials;
+    public int searchFolds = 3;
+    public int searchEpochs = 5;
 
     /**
      * @param data       a workspace or a Processed/ folder
@@ -104,6 +109,9 @@ public final class TrainingPlan {
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
+        if (searchTrials > 0 && searchFolds < 2) {
+            problems.add("A search needs at least 2 folds.");
+        }
         try {
             DeviceRequest.parse(device);
         } catch (IllegalArgumentException e) {
@@ -125,8 +133,23 @@ public final class TrainingPlan {
             throw new IllegalArgumentException(String.join(" ", problems));
         }
         SessionSettings session = new SessionSettings(Devices.choose(DeviceRequest.parse(device)), threads);
-        return new TrainingRun.Request(data, runFolder(), type, values(), settings(session), 0.2, false, null);
+        TrainingRun.SearchPlan search = searchTrials > 0
+                ? new TrainingRun.SearchPlan(searchTrials, searchFolds, searchEpochs, NO_SEARCH_LISTENER) : null;
+        return new TrainingRun.Request(data, runFolder(), type, values(), settings(session), 0.2, false, null, search);
     }
+
+    /** The monitor follows a search through the search.csv it rewrites after every fold. */
+    private static final HyperparameterSearch.Listener NO_SEARCH_LISTENER = new HyperparameterSearch.Listener() {
+        @Override
+        public void foldFinished(HyperparameterSearch.FoldScore score) {
+            // read from the run's search.csv
+        }
+
+        @Override
+        public void trialFinished(HyperparameterSearch.TrialResult trial) {
+            // read from the run's search.csv
+        }
+    };
 
     private HyperparameterValues values() {
         return HyperparameterValues.of(type.hyperparameters(), hyperparameters);

@@ -43,6 +43,14 @@ class TrainingPlanTest {
         assertEquals(1e-3, r.settings().learningRate());
         assertEquals(Device.CPU, r.settings().session().device().device());
         assertFalse(r.resume());
+        assertEquals(null, r.search(), "no search unless trials are asked for");
+        plan.searchTrials = 6;
+        plan.searchFolds = 4;
+        plan.searchEpochs = 7;
+        TrainingRun.SearchPlan search = plan.toRequest().search();
+        assertEquals(List.of(6, 4, 7), List.of(search.trials(), search.folds(), search.epochsPerTrial()));
+        plan.searchFolds = 1;
+        assertEquals(List.of("A search needs at least 2 folds."), plan.problems());
     }
 
     @Test

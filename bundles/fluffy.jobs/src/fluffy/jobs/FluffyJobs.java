@@ -5,6 +5,8 @@ public final class FluffyJobs {
 
     public static final Object TRAINING = new Object();
 
+    public static final Object PREDICTION = new Object();
+
     private FluffyJobs() {
     }
 }

@@ -49,9 +49,10 @@ public final class AtomicFiles {
     /**
      * A new empty file with a random name. Not {@code Files.createTempFile}: that makes the file readable
      * by its owner only, and the result would keep those rights; a plain create honours the umask, so a
-     * lab's shared workspace stays readable by the group.
+     * lab's shared workspace stays readable by the group. For writers that stage several files and move
+     * them into place together.
      */
-    private static Path temporaryFile(Path folder, String prefix, String suffix) throws IOException {
+    public static Path temporaryFile(Path folder, String prefix, String suffix) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path candidate = folder.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix);
             try {

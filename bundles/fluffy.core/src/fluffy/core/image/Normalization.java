@@ -1,6 +1,5 @@
 package fluffy.core.image;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -19,26 +18,43 @@ public record Normalization(double lowPercentile, double highPercentile) {
         }
     }
 
+    /** The linear map {@code (v - offset) * scale} that one image's percentiles define. */
+    public record Scaling(double offset, double scale) {
+
+        public float apply(float value) {
+            return (float) ((value - offset) * scale);
+        }
+    }
+
     /** The image scaled so its percentiles land on 0 and 1. */
     public float[] apply(Plane plane) {
+        Scaling s = scaling(plane.data());
         float[] data = plane.data();
-        float[] sorted = data.clone();
-        Arrays.sort(sorted);
-        double lo = quantile(sorted, lowPercentile / 100);
-        double hi = quantile(sorted, highPercentile / 100);
-        double scale = hi - lo > 1e-12 ? 1 / (hi - lo) : 1;
         float[] out = new float[data.length];
         for (int i = 0; i < data.length; i++) {
-            out[i] = (float) ((data[i] - lo) * scale);
+            out[i] = s.apply(data[i]);
         }
         return out;
     }
 
-    private static double quantile(float[] sorted, double q) {
-        double position = q * (sorted.length - 1);
+    /**
+     * The scaling of these samples, without copying them: prediction applies it tile by tile to images
+     * too large to hold twice.
+     */
+    public Scaling scaling(float[] data) {
+        double lo = quantile(data, lowPercentile / 100);
+        double hi = quantile(data, highPercentile / 100);
+        return new Scaling(lo, hi - lo > 1e-12 ? 1 / (hi - lo) : 1);
+    }
+
+    /** Linear interpolation between the order statistics around {@code q}, as numpy's default. */
+    private static double quantile(float[] data, double q) {
+        double position = q * (data.length - 1);
         int below = (int) Math.floor(position);
-        int above = Math.min(sorted.length - 1, below + 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+        int above = Math.min(data.length - 1, below + 1);
+        float a = OrderStatistics.select(data, below);
+        float b = above == below ? a : OrderStatistics.select(data, above);
+        return a + (b - a) * (position - below);
     }
 
     /** How it is written into model metadata, e.g. {@code percentile 1.0 99.8}. */

@@ -10,33 +10,33 @@ public final class Components {
 
     public static LabelMap label(boolean[] mask, int width, int height) {
         int[] labels = new int[mask.length];
-        int[] stack = new int[mask.length];
+        // The stack grows with the frontier only: an image-sized one would double the memory of large images.
+        IntStack stack = new IntStack();
         int next = 0;
         for (int start = 0; start < mask.length; start++) {
             if (!mask[start] || labels[start] != 0) {
                 continue;
             }
             labels[start] = ++next;
-            int top = 0;
-            stack[top++] = start;
-            while (top > 0) {
-                int i = stack[--top];
+            stack.push(start);
+            while (!stack.isEmpty()) {
+                int i = stack.pop();
                 int x = i % width;
                 if (x > 0 && mask[i - 1] && labels[i - 1] == 0) {
                     labels[i - 1] = next;
-                    stack[top++] = i - 1;
+                    stack.push(i - 1);
                 }
                 if (x < width - 1 && mask[i + 1] && labels[i + 1] == 0) {
                     labels[i + 1] = next;
-                    stack[top++] = i + 1;
+                    stack.push(i + 1);
                 }
                 if (i >= width && mask[i - width] && labels[i - width] == 0) {
                     labels[i - width] = next;
-                    stack[top++] = i - width;
+                    stack.push(i - width);
                 }
                 if (i + width < mask.length && mask[i + width] && labels[i + width] == 0) {
                     labels[i + width] = next;
-                    stack[top++] = i + width;
+                    stack.push(i + width);
                 }
             }
         }

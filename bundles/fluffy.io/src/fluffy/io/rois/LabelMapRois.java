@@ -27,26 +27,43 @@ public final class LabelMapRois {
 
     /** Writes the ROI set atomically and returns how many ROIs it holds (one per label present). */
     public static int write(LabelMap map, Path target) throws IOException {
-        int[][] boxes = boundingBoxes(map);
         int[] written = {0};
         AtomicFiles.write(target, tmp -> {
             try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(file)) {
-                for (int label = 1; label < boxes.length; label++) {
-                    if (boxes[label] != null) {
-                        Roi roi = outline(map, label, boxes[label]);
-                        int cx = (int) Math.round(roi.getBounds().getCenterX());
-                        int cy = (int) Math.round(roi.getBounds().getCenterY());
-                        String name = String.format("%05d-%04d-%04d", label, cy, cx);
-                        roi.setName(name);
-                        zip.putNextEntry(new ZipEntry(name + ".roi"));
-                        zip.write(RoiEncoder.saveAsByteArray(roi));
-                        zip.closeEntry();
-                        written[0]++;
-                    }
-                }
+                written[0] = add(zip, map, 0, 0);
             }
         });
         return written[0];
+    }
+
+    /**
+     * Adds one ROI per object to an open ROI set zip. With a hyperstack position ({@code z}, {@code t} from
+     * 1) the ROIs carry it and their names start with it, so the frames of a stack do not clash; with 0 and
+     * 0 they have no position.
+     *
+     * @return how many ROIs were added
+     */
+    public static int add(ZipOutputStream zip, LabelMap map, int z, int t) throws IOException {
+        int[][] boxes = boundingBoxes(map);
+        int written = 0;
+        for (int label = 1; label < boxes.length; label++) {
+            if (boxes[label] != null) {
+                Roi roi = outline(map, label, boxes[label]);
+                int cx = (int) Math.round(roi.getBounds().getCenterX());
+                int cy = (int) Math.round(roi.getBounds().getCenterY());
+                String name = String.format("%05d-%04d-%04d", label, cy, cx);
+                if (z > 0 && t > 0) {
+                    roi.setPosition(0, z, t);
+                    name = String.format("z%03d-t%04d-", z, t) + name;
+                }
+                roi.setName(name);
+                zip.putNextEntry(new ZipEntry(name + ".roi"));
+                zip.write(RoiEncoder.saveAsByteArray(roi));
+                zip.closeEntry();
+                written++;
+            }
+        }
+        return written;
     }
 
     /** Per label: {minX, minY, maxX, maxY}, or null when the label does not occur. */

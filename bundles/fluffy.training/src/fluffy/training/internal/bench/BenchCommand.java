@@ -9,13 +9,13 @@ import fluffy.headless.Arguments;
 import fluffy.headless.Command;
 import fluffy.headless.CommandContext;
 import fluffy.headless.ExitCodes;
+import fluffy.headless.Options;
 import fluffy.headless.UsageException;
 import fluffy.onnx.autodiff.ConvInputGradient;
 import fluffy.runtime.DeviceChoice;
 import fluffy.runtime.DeviceRequest;
 import fluffy.runtime.Devices;
 import fluffy.runtime.session.SessionSettings;
-import fluffy.training.internal.commands.Options;
 
 /** {@code fluffy bench}: training-step and inference speed of the U-Net, one line per configuration. */
 public final class BenchCommand implements Command {

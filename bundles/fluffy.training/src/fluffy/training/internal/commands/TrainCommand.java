@@ -10,6 +10,7 @@ import fluffy.headless.Arguments;
 import fluffy.headless.Command;
 import fluffy.headless.CommandContext;
 import fluffy.headless.ExitCodes;
+import fluffy.headless.Options;
 import fluffy.headless.ProgressBar;
 import fluffy.headless.UsageException;
 import fluffy.models.HyperparameterValues;

@@ -35,6 +35,13 @@ class HeadlessProductTest {
         product = ProductInstall.unpack(dir);
     }
 
+    /** A folder of the shared test data; the test is skipped when it is absent (a user's clone). */
+    static Path sharedData(String folder) {
+        Path path = Path.of(System.getProperty("fluffy.shared.data", "../../../shared/data"), folder);
+        Assumptions.assumeTrue(Files.isDirectory(path), "shared test data not found at " + path + "; skipping");
+        return path;
+    }
+
     /** A tiny 8-bit image in a format ImageJ reads, written without any image library. */
     static Path pgm(Path folder) throws IOException {
         return Files.writeString(folder.resolve("tiny.pgm"), "P2\n3 2\n255\n0 10 20\n30 40 250\n");
@@ -113,12 +120,12 @@ class HeadlessProductTest {
         assertFalse(extensions.out().contains(EXAMPLE_BUNDLE), extensions.toString());
         assertEquals(2, product.run("image-info", "x").exit(), "the command is gone");
     }
+
     /** init, prepare and labels on a workspace built from the shared CryoNuSeg files, as a user runs them. */
     @Test
     @Order(6)
     void preparesAWorkspaceFromRawImagesToTrainingPairs() throws Exception {
-        Path cryo = Path.of(System.getProperty("fluffy.shared.data", "../../../shared/data"), "roisets/cryonuseg/TCGA-S4-A8RO");
-        Assumptions.assumeTrue(Files.isDirectory(cryo), "shared test data not found at " + cryo + "; skipping");
+        Path cryo = sharedData("roisets/cryonuseg/TCGA-S4-A8RO");
         Path ws = dir.resolve("workspace");
         Run init = product.run("init", ws.toString());
         assertEquals(0, init.exit(), init.toString());
@@ -141,5 +148,45 @@ class HeadlessProductTest {
         assertTrue(labels.out().startsWith("cells: labelled cells (RoiSet.zip: 117 area ROIs -> 116 objects"), labels.toString());
         assertTrue(Files.isRegularFile(ws.resolve("Processed/masks/cells.tif")), labels.toString());
         assertTrue(Files.isRegularFile(ws.resolve("Processed/images/cells.tif")), labels.toString());
+    }
+
+    @Test
+    @Order(7)
+    void trainsPredictsEvaluatesAndExportsATinyModel() throws Exception {
+        Path dsb = sharedData("dsb2018-fluo");
+        Path data = dir.resolve("dsb");
+        Files.createDirectories(data.resolve("images"));
+        Files.createDirectories(data.resolve("masks"));
+        try (var files = Files.list(dsb.resolve("images"))) {
+            for (Path image : files.sorted().limit(3).toList()) {
+                Files.copy(image, data.resolve("images").resolve(image.getFileName()));
+                Files.copy(dsb.resolve("masks").resolve(image.getFileName()), data.resolve("masks").resolve(image.getFileName()));
+            }
+        }
+        Run noModel = product.run("predict", "--input", data.resolve("images").toString(), "--output",
+                dir.resolve("none").toString());
+        assertEquals(1, noModel.exit(), noModel.toString());
+        assertTrue(noModel.err().contains("no default model is installed"), noModel.toString());
+
+        Run train = product.run("train", "--dir_in", data.toString(), "--dir_out", dir.resolve("runs").toString(),
+                "--name", "tiny", "--epochs", "1", "--steps-per-epoch", "2", "--batch", "2", "--crop", "64",
+                "--hyperparameters", "depth=2 width=4 last_width=4");
+        assertEquals(0, train.exit(), train.toString());
+        String model = dir.resolve("runs/tiny/model.onnx").toString();
+        Path pred = dir.resolve("pred");
+        Run predict = product.run("predict", "--model", model, "--input", data.resolve("images").toString(),
+                "--output", pred.toString(), "--instances", "--tile", "128", "--overlap", "16");
+        assertEquals(0, predict.exit(), predict.toString());
+        assertTrue(predict.out().contains("3 of 3 image(s) predicted"), predict.toString());
+        try (var files = Files.list(pred)) {
+            assertEquals(15, files.count(), "5 files per image");
+        }
+        Run evaluate = product.run("evaluate", "--pred", pred.toString(), "--truth", data.resolve("masks").toString());
+        assertEquals(0, evaluate.exit(), evaluate.toString());
+        assertTrue(evaluate.out().contains("all 3 images"), evaluate.toString());
+        Run export = product.run("export", "--model", model, "--format", "bioimageio", "--output",
+                dir.resolve("tiny.zip").toString());
+        assertEquals(0, export.exit(), export.toString());
+        assertTrue(Files.size(dir.resolve("tiny.zip")) > 1000, export.toString());
     }
 }

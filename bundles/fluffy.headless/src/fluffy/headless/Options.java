@@ -1,15 +1,13 @@
-package fluffy.training.internal.commands;
+package fluffy.headless;
 
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fluffy.headless.Arguments;
-import fluffy.headless.UsageException;
 import fluffy.runtime.DeviceRequest;
 
-/** Parsing of the option values the training commands share. */
+/** Parsing of option values that several commands share: counts, numbers, durations, devices. */
 public final class Options {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(s|m|min|h)?");
@@ -18,19 +16,29 @@ public final class Options {
     }
 
     public static int positive(Arguments args, String name, int fallback) throws UsageException {
+        return integer(args, name, fallback, 1, "a positive integer");
+    }
+
+    /** An integer of 0 or more, e.g. a size where 0 means "none" or "whole". */
+    public static int nonNegative(Arguments args, String name, int fallback) throws UsageException {
+        return integer(args, name, fallback, 0, "an integer of 0 or more");
+    }
+
+    private static int integer(Arguments args, String name, int fallback, int min, String what)
+            throws UsageException {
         String text = args.value(name).orElse(null);
         if (text == null) {
             return fallback;
         }
         try {
             int v = Integer.parseInt(text.trim());
-            if (v >= 1) {
+            if (v >= min) {
                 return v;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--" + name + " must be a positive integer, got '" + text + "'");
+        throw new UsageException("--" + name + " must be " + what + ", got '" + text + "'");
     }
 
     public static double real(Arguments args, String name, double fallback) throws UsageException {

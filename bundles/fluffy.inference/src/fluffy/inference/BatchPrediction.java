@@ -1,0 +1,143 @@
+package fluffy.inference;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+
+import fluffy.core.image.Plane;
+import fluffy.core.labels.LabelMap;
+import fluffy.inference.output.ImageOutputs;
+import fluffy.io.ImageFormats;
+import fluffy.io.ImageSource;
+import fluffy.runtime.session.SessionException;
+
+/**
+ * Predicts a list of image files into an output folder, one after the other with one session. Each
+ * image's outputs appear together when it is done ({@link ImageOutputs}); an image that cannot be read
+ * or predicted is reported with its name and the batch goes on. Progress: one share per image, within it
+ * one per frame, within that the tiles.
+ */
+public final class BatchPrediction {
+
+    /**
+     * @param channel       0-based channel to predict, or -1: RGB averaged, else the first
+     * @param probabilities whether to write the probability maps too
+     */
+    public record Request(List<Path> inputs, Path outputDir, InputType type, int channel, PostProcessing post,
+            boolean probabilities) {
+
+        public Request {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    /** What happened to one input. {@code pixels} counts predicted pixels over all frames. */
+    public record FileResult(Path input, boolean failed, String detail, int objects, long pixels, double seconds,
+            List<Path> written) {
+
+        public String line() {
+            String name = input.getFileName().toString();
+            return failed ? name + ": FAILED: " + detail
+                    : String.format(java.util.Locale.ROOT, "%s: %d objects (%s, %.1f s)", name, objects, detail, seconds);
+        }
+    }
+
+    private BatchPrediction() {
+    }
+
+    public static List<FileResult> run(Predictor predictor, Request request, IProgressMonitor monitor,
+            Consumer<FileResult> each) {
+        SubMonitor progress = SubMonitor.convert(monitor, "Predicting " + request.inputs().size() + " images",
+                request.inputs().size());
+        List<FileResult> results = new ArrayList<>();
+        Set<String> stems = new HashSet<>();
+        for (Path input : request.inputs()) {
+            progress.checkCanceled();
+            progress.subTask(input.getFileName().toString());
+            long start = System.nanoTime();
+            FileResult result;
+            String stem = stem(input);
+            if (!stems.add(stem)) {
+                result = new FileResult(input, true, "another input has the same name stem '" + stem
+                        + "', whose outputs would be overwritten", 0, 0, 0, List.of());
+                progress.worked(1);
+            } else {
+                try {
+                    result = predict(predictor, request, input, stem, progress.split(1), start);
+                } catch (OperationCanceledException e) {
+                    throw e;
+                } catch (IOException | SessionException | RuntimeException e) {
+                    result = new FileResult(input, true, message(e), 0, 0, seconds(start), List.of());
+                }
+            }
+            results.add(result);
+            each.accept(result);
+        }
+        return results;
+    }
+
+    private static FileResult predict(Predictor predictor, Request request, Path input, String stem,
+            IProgressMonitor monitor, long start) throws IOException, SessionException {
+        ImageSource source = ImageFormats.platform().open(input);
+        try {
+            Frames frames = new Frames(source, request.type(), request.channel());
+            List<Frames.Frame> list = frames.list();
+            SubMonitor progress = SubMonitor.convert(monitor, list.size());
+            int w = frames.info().sizeX();
+            int h = frames.info().sizeY();
+            try (ImageOutputs out = new ImageOutputs(request.outputDir(), stem, w, h, frames.sizeZ(), frames.sizeT())) {
+                if (request.probabilities()) {
+                    out.keepProbabilities(predictor.model().classes().size());
+                }
+                for (int k = 0; k < list.size(); k++) {
+                    Frames.Frame frame = list.get(k);
+                    SubMonitor step = progress.split(1).setWorkRemaining(10);
+                    Plane plane = frames.read(frame);
+                    if (k == list.size() - 1) {
+                        // A reader may hold the whole file in memory (ImageJ does); free it before the network runs.
+                        source.close();
+                    }
+                    ClassMaps maps = predictor.predict(plane, step.split(8));
+                    LabelMap labels = request.post().labels(maps, predictor.model());
+                    if (!request.probabilities()) {
+                        maps = null; // the largest array of a frame: let it go before the outputs are written
+                    }
+                    out.add(frame.z(), frame.t(), plane, labels, maps,
+                            predictor.model().normalization().scaling(plane.data()));
+                    step.worked(2);
+                }
+                List<Path> written = out.commit();
+                String detail = w + " x " + h + (list.size() > 1 ? ", " + list.size() + " frames" : "");
+                return new FileResult(input, false, detail, out.objects(), (long) w * h * list.size(), seconds(start),
+                        written);
+            }
+        } finally {
+            source.close();
+        }
+    }
+
+    /** The file name without its extension (and without {@code .ome} before it). */
+    public static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return stem.toLowerCase(java.util.Locale.ROOT).endsWith(".ome") ? stem.substring(0, stem.length() - 4) : stem;
+    }
+
+    private static String message(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

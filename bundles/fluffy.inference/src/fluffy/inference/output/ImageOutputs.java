@@ -1,0 +1,211 @@
+package fluffy.inference.output;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipOutputStream;
+
+import fluffy.core.image.Normalization;
+import fluffy.core.image.Plane;
+import fluffy.core.labels.LabelMap;
+import fluffy.inference.ClassMaps;
+import fluffy.core.files.AtomicFiles;
+import fluffy.io.rois.LabelMapFiles;
+import fluffy.io.rois.LabelMapRois;
+
+/**
+ * The files written for one input image, named after its stem in the output folder: the label map
+ * {@code <stem>.tif} (uint16, or uint32 beyond 65,535 objects; a hyperstack for several frames),
+ * {@code <stem>_mask.png}, {@code <stem>_overlay.png}, {@code <stem>_RoiSet.zip} for Fiji,
+ * {@code <stem>_objects.csv} and optionally {@code <stem>_probabilities.tif}. Frames are added one at a
+ * time and streamed to hidden temporary files; {@link #commit()} moves them all into place, so a failed
+ * or cancelled image leaves no partial output. PNGs of several frames get a 1-based frame number.
+ */
+public final class ImageOutputs implements AutoCloseable {
+
+    private final Path dir;
+    private final String stem;
+    private final int width;
+    private final int height;
+    private final int frameCount;
+    private final int sizeZ;
+    private final int sizeT;
+    private final Map<Path, Path> pending = new LinkedHashMap<>();
+    private final Path labelsRaw;
+    private final OutputStream labelsOut;
+    private final ZipOutputStream rois;
+    private final BufferedWriter csv;
+    private TiffStack probabilities;
+    private LabelMap single;
+    private int maxLabel;
+    private int objects;
+    private boolean committed;
+
+    public ImageOutputs(Path dir, String stem, int width, int height, int sizeZ, int sizeT) throws IOException {
+        this.dir = dir;
+        this.stem = stem;
+        this.width = width;
+        this.height = height;
+        this.sizeZ = sizeZ;
+        this.sizeT = sizeT;
+        this.frameCount = sizeZ * sizeT;
+        Files.createDirectories(dir);
+        labelsRaw = frameCount > 1 ? temporary(".labels.raw") : null;
+        labelsOut = labelsRaw == null ? null
+                : new java.io.BufferedOutputStream(Files.newOutputStream(labelsRaw), 1 << 16);
+        rois = new ZipOutputStream(Files.newOutputStream(staged(stem + "_RoiSet.zip")));
+        csv = Files.newBufferedWriter(staged(stem + "_objects.csv"), StandardCharsets.UTF_8);
+        csv.write(ObjectMeasurements.HEADER);
+        csv.newLine();
+    }
+
+    /**
+     * Adds the results of one frame ({@code z}, {@code t} from 0).
+     *
+     * @param display  how the image is stretched to grey in the overlay
+     * @param maps     the probabilities, written only when {@link #keepProbabilities} was called
+     */
+    public void add(int z, int t, Plane image, LabelMap labels, ClassMaps maps, Normalization.Scaling display)
+            throws IOException {
+        int index = t * sizeZ + z + 1;
+        String suffix = frameCount > 1 ? "_" + index : "";
+        int max = labels.maxLabel();
+        maxLabel = Math.max(maxLabel, max);
+        if (labelsOut == null) {
+            single = labels;
+        } else {
+            writeInts(labels.labels());
+        }
+        Png.write(staged(stem + "_mask" + suffix + ".png"), width, height, false, (y, row) -> {
+            for (int x = 0; x < width; x++) {
+                row[x] = labels.labels()[y * width + x] != 0 ? (byte) 255 : 0;
+            }
+        });
+        Png.write(staged(stem + "_overlay" + suffix + ".png"), width, height, true, new Overlay(image, labels, display));
+        LabelMapRois.add(rois, labels, frameCount > 1 ? z + 1 : 0, frameCount > 1 ? t + 1 : 0);
+        objects += ObjectMeasurements.write(csv, labels, image, z + 1, t + 1);
+        if (maps != null && probabilities != null) {
+            for (int c = 0; c < maps.classes().size(); c++) {
+                int channel = c;
+                probabilities.page(i -> maps.get(channel, i));
+            }
+        }
+    }
+
+    /** Also writes {@code <stem>_probabilities.tif}: float32, a channel per class. Call before the first frame. */
+    public void keepProbabilities(int classes) throws IOException {
+        probabilities = new TiffStack(staged(stem + "_probabilities.tif"), width, height, TiffStack.Type.FLOAT32,
+                classes, sizeZ, sizeT);
+    }
+
+    /** Objects over all frames so far. */
+    public int objects() {
+        return objects;
+    }
+
+    /** Moves every file into place and returns them; the label map last, as the sign an image is done. */
+    public List<Path> commit() throws IOException {
+        closeStreams();
+        Path labels = staged(stem + ".tif");
+        writeLabelTiff(labels);
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<Path, Path> e : pending.entrySet()) {
+            move(e.getValue(), e.getKey());
+            written.add(e.getKey());
+        }
+        committed = true;
+        Files.deleteIfExists(labelsRaw == null ? dir.resolve(".none") : labelsRaw);
+        return written;
+    }
+
+    private void writeLabelTiff(Path target) throws IOException {
+        TiffStack.Type type = maxLabel > LabelMapFiles.MAX_UINT16_LABEL ? TiffStack.Type.UINT32 : TiffStack.Type.UINT16;
+        try (TiffStack tiff = new TiffStack(target, width, height, type, 1, sizeZ, sizeT)) {
+            if (single != null) {
+                tiff.page(single.labels());
+                return;
+            }
+            int[] page = new int[width * height];
+            try (java.io.DataInputStream in = new java.io.DataInputStream(
+                    new java.io.BufferedInputStream(Files.newInputStream(labelsRaw), 1 << 16))) {
+                for (int f = 0; f < frameCount; f++) {
+                    for (int i = 0; i < page.length; i++) {
+                        page[i] = in.readInt();
+                    }
+                    tiff.page(page);
+                }
+            }
+        }
+    }
+
+    private void writeInts(int[] values) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * width);
+        for (int y = 0; y < height; y++) {
+            b.clear();
+            b.asIntBuffer().put(values, y * width, width);
+            labelsOut.write(b.array());
+        }
+    }
+
+    /** The hidden temporary file that becomes {@code name} on commit. */
+    private Path staged(String name) throws IOException {
+        Path target = dir.resolve(name);
+        Path tmp = pending.get(target);
+        if (tmp == null) {
+            tmp = temporary("." + name);
+            pending.put(target, tmp);
+        }
+        return tmp;
+    }
+
+    private Path temporary(String suffix) throws IOException {
+        return AtomicFiles.temporaryFile(dir, "." + stem + "-", suffix + ".partial");
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void closeStreams() throws IOException {
+        if (labelsOut != null) {
+            labelsOut.close();
+        }
+        rois.close();
+        csv.close();
+        if (probabilities != null) {
+            probabilities.close();
+            probabilities = null;
+        }
+    }
+
+    /** Deletes the temporary files of an image that was not committed. */
+    @Override
+    public void close() throws IOException {
+        if (committed) {
+            return;
+        }
+        try {
+            closeStreams();
+        } finally {
+            for (Path tmp : pending.values()) {
+                Files.deleteIfExists(tmp);
+            }
+            if (labelsRaw != null) {
+                Files.deleteIfExists(labelsRaw);
+            }
+        }
+    }
+}

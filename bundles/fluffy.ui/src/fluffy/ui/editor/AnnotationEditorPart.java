@@ -3,9 +3,12 @@ package fluffy.ui.editor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
@@ -20,7 +23,11 @@ import fluffy.core.workspace.Workspace;
 import fluffy.io.ImageFormats;
 import fluffy.io.prepare.FileReport;
 import fluffy.io.prepare.Labelling;
+import fluffy.jobs.PredictionJob;
+import fluffy.runtime.DeviceUnavailableException;
 import fluffy.ui.FluffyTopics;
+import fluffy.ui.WorkbenchPrediction;
+import fluffy.ui.preferences.FluffyPreferences;
 import fluffy.ui.SelectedItem;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -44,7 +51,7 @@ public class AnnotationEditorPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        view = new AnnotationEditorView(parent, this::save, this::openRoiSet);
+        view = new AnnotationEditorView(parent, this::save, this::openRoiSet, this::predictRois);
     }
 
     @Inject
@@ -119,6 +126,62 @@ public class AnnotationEditorPart {
             return Status.OK_STATUS;
         });
         job.schedule();
+    }
+
+    /** Correct instead of draw: a model's objects replace the ROIs shown, unsaved, for the user to fix. */
+    private void predictRois() {
+        if (item == null) {
+            return;
+        }
+        SelectedItem target = item;
+        int rois = view.document().rois().size();
+        if (rois > 0 && !MessageDialog.openQuestion(view.control().getShell(), "Predict ROIs", "Replace the " + rois
+                + " ROIs shown with the objects a model finds? Nothing is saved until you press Save.")) {
+            return;
+        }
+        Path file = imageOf(target);
+        int mine = generation;
+        FluffyPreferences prefs = FluffyPreferences.instance();
+        view.showStatus("Predicting " + file.getFileName() + "…");
+        Job starting = Job.create("Predicting the objects of " + target.name(), monitor -> {
+            PredictionJob job;
+            Path model;
+            try {
+                List<Path> models = WorkbenchPrediction.models(target.workspace(), prefs.defaultModel());
+                if (models.isEmpty()) {
+                    sync.asyncExec(() -> view.showStatus("No model to predict with: train one, or set a default model "
+                            + "in File › Preferences."));
+                    return Status.OK_STATUS;
+                }
+                model = models.get(0);
+                job = PredictedRois.job(target.workspace(), file, model, prefs.device(), prefs.threads());
+            } catch (IOException | DeviceUnavailableException | IllegalArgumentException e) {
+                sync.asyncExec(() -> view.showStatus("Prediction not started: " + e.getMessage()));
+                return Status.OK_STATUS;
+            }
+            job.addJobChangeListener(new JobChangeAdapter() {
+                @Override
+                public void done(IJobChangeEvent event) {
+                    broker.post(FluffyTopics.WORKSPACE_CHANGED, target.workspace().root());
+                    try {
+                        RoiDocument doc = PredictedRois.read(job);
+                        sync.asyncExec(() -> {
+                            if (mine == generation && !view.control().isDisposed()) {
+                                view.setDocument(doc);
+                                view.showStatus(doc.rois().size() + " objects predicted by " + model.getParent()
+                                        .getFileName() + "/" + model.getFileName() + ": correct them, then Save");
+                            }
+                        });
+                    } catch (IOException e) {
+                        sync.asyncExec(() -> view.showStatus("Prediction failed: " + e.getMessage()));
+                    }
+                }
+            });
+            job.schedule();
+            return Status.OK_STATUS;
+        });
+        starting.setSystem(true);
+        starting.schedule();
     }
 
     private void openRoiSet() {

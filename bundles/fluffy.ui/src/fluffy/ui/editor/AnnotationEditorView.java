@@ -29,6 +29,7 @@ public final class AnnotationEditorView {
     final Button redo;
     final Button delete;
     final Button save;
+    final Button predict;
     private RoiDocument document;
     private EditorImage image;
     private String caption = "";
@@ -36,8 +37,9 @@ public final class AnnotationEditorView {
     /**
      * @param onSave        saves the document as the item's RoiSet.zip (and rebuilds its label map)
      * @param onOpenRoiSet  asks for a RoiSet.zip to load instead of the current ROIs
+     * @param onPredict     runs a model on the image and loads its objects as ROIs to correct
      */
-    public AnnotationEditorView(Composite parent, Runnable onSave, Runnable onOpenRoiSet) {
+    public AnnotationEditorView(Composite parent, Runnable onSave, Runnable onOpenRoiSet, Runnable onPredict) {
         root = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 2).applyTo(root);
         Composite bar = new Composite(root, SWT.NONE);
@@ -63,6 +65,8 @@ public final class AnnotationEditorView {
         delete = push(bar, "Delete", "Delete the selected ROI (Del)", () -> document.deleteSelected());
         push(bar, "Fit", "Fit the image into the view (wheel zooms, right-drag pans)", () -> canvas().fit());
         push(bar, "Open RoiSet…", "Load a Fiji RoiSet.zip instead of these ROIs", onOpenRoiSet);
+        predict = push(bar, "Predict ROIs", "Correct instead of draw: the newest model of the workspace (or the default "
+                + "model of the Preferences) finds the objects, which replace these ROIs until you save", onPredict);
         save = push(bar, "Save", "Save as the item's RoiSet.zip and rebuild its label map", onSave);
         contrast = new ContrastControls(bar, (low, high) -> {
             if (image != null) {
@@ -130,6 +134,7 @@ public final class AnnotationEditorView {
         redo.setEnabled(document.canRedo());
         delete.setEnabled(document.selected() >= 0);
         save.setEnabled(image != null && document.dirty());
+        predict.setEnabled(image != null);
         if (image != null) {
             showStatus(caption + "   " + document.rois().size() + " ROIs" + (document.dirty() ? ", not saved" : ""));
         }

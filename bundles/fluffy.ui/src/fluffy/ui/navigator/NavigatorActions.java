@@ -19,4 +19,14 @@ public interface NavigatorActions {
 
     /** Start a training on the workspace's training pairs (asks for the model type and settings). */
     void train(Workspace workspace);
+
+    /** Predict images of the workspace with a trained model (asks for the model, images and device). */
+    void predict(Workspace workspace);
+
+    /**
+     * Score a predictions folder against the workspace's label maps and write evaluation.csv/json into it.
+     *
+     * @param predictions the folder selected in the navigator, or null when none is
+     */
+    void evaluate(Workspace workspace, Path predictions);
 }

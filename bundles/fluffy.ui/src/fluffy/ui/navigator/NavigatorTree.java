@@ -94,6 +94,11 @@ final class NavigatorTree {
         return viewer.getInput() instanceof List<?> list ? (List<NavigatorNode.Group>) list : List.of();
     }
 
+    /** The row selected, or null. */
+    NavigatorNode selected() {
+        return ((IStructuredSelection) viewer.getSelection()).getFirstElement() instanceof NavigatorNode n ? n : null;
+    }
+
     /** Selects the first node {@code which} accepts, as if the user had clicked it; returns whether one did. */
     boolean select(java.util.function.Predicate<NavigatorNode> which) {
         for (NavigatorNode.Group g : groups()) {

@@ -76,6 +76,10 @@ public final class NavigatorView {
         button(buttons, "Build Label Maps", "Turn RoiSet.zip and mask files into training pairs",
                 () -> actions.buildLabelMaps(workspace));
         button(buttons, "Train…", "Train a model on the processed pairs", () -> actions.train(workspace));
+        button(buttons, "Predict…", "Predict objects in the workspace's images with a trained model",
+                () -> actions.predict(workspace));
+        button(buttons, "Evaluate", "Score the selected predictions folder against the label maps",
+                () -> actions.evaluate(workspace, tree.selected() instanceof NavigatorNode.Predictions p ? p.folder() : null));
         button(buttons, "Refresh", "Read the workspace folder again", this::reload);
         status = new Link(root, SWT.WRAP);
         status.addListener(SWT.Selection, e -> new ReportDialog(root.getShell(), report).open());

@@ -19,6 +19,11 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 
 import fluffy.core.workspace.Workspace;
+import fluffy.inference.BatchPrediction;
+import fluffy.inference.evaluation.EvaluationReport;
+import fluffy.inference.evaluation.FolderEvaluation;
+import fluffy.inference.evaluation.ImageScores;
+import fluffy.jobs.PredictionJob;
 import fluffy.jobs.TrainingJob;
 import fluffy.models.ModelType;
 import fluffy.models.ModelTypeEntry;
@@ -26,6 +31,7 @@ import fluffy.models.ModelTypes;
 import fluffy.runtime.DeviceUnavailableException;
 import fluffy.training.TrainingRun;
 import fluffy.ui.FluffyTopics;
+import fluffy.ui.WorkbenchPrediction;
 import fluffy.ui.preferences.FluffyPreferences;
 import fluffy.ui.training.TrainDialog;
 import fluffy.ui.training.TrainingPlan;
@@ -102,6 +108,102 @@ public final class WorkbenchActions implements NavigatorActions {
         if (new TrainDialog(shell.get(), plan, types).open() == Window.OK) {
             start(ws, plan);
         }
+    }
+
+    @Override
+    public void predict(Workspace ws) {
+        FluffyPreferences prefs = FluffyPreferences.instance();
+        List<Path> models;
+        try {
+            models = WorkbenchPrediction.models(ws, prefs.defaultModel());
+        } catch (java.io.IOException e) {
+            view.get().showStatus("Cannot list the models of " + ws.root() + ": " + e.getMessage(), true);
+            return;
+        }
+        PredictPlan plan = new PredictPlan(ws, models.isEmpty() ? null : models.get(0));
+        plan.device = prefs.device();
+        plan.threads = prefs.threads();
+        if (new PredictDialog(shell.get(), plan, models).open() != Window.OK) {
+            return;
+        }
+        String folder = plan.outputName.strip();
+        Job starting = Job.create("Starting prediction with " + plan.model.getFileName(), monitor -> {
+            PredictionJob job;
+            try {
+                job = WorkbenchPrediction.job(plan.model, plan.inputs(), plan.outputFolder(), plan.device, plan.threads);
+            } catch (java.io.IOException | DeviceUnavailableException | IllegalArgumentException e) {
+                ui.execute(() -> view.get().showStatus("Prediction not started: " + e.getMessage(), true));
+                return Status.OK_STATUS;
+            }
+            job.addListener(r -> ui.execute(() -> view.get().showStatus(job.getName() + ": "
+                    + job.results().size() + " done; last " + r.line(), r.failed())));
+            job.addJobChangeListener(new JobChangeAdapter() {
+                @Override
+                public void done(IJobChangeEvent event) {
+                    IStatus result = event.getResult();
+                    List<String> lines = job.results().stream().map(BatchPrediction.FileResult::line).toList();
+                    String summary = result.getSeverity() == IStatus.CANCEL ? "Prediction cancelled after "
+                            + lines.size() + " image(s)" : result.isOK() ? lines.size() + " image(s) predicted into "
+                            + WorkbenchPrediction.PREDICTIONS + "/" + folder : result.getMessage();
+                    ui.execute(() -> view.get().showReport(summary, lines, !result.isOK()));
+                    broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
+                    // Selecting the folder opens it in the Results Viewer.
+                    broker.post(FluffyTopics.SELECT, folder);
+                }
+            });
+            job.schedule();
+            return Status.OK_STATUS;
+        });
+        starting.setSystem(true);
+        starting.schedule();
+    }
+
+    @Override
+    public void evaluate(Workspace ws, Path predictions) {
+        if (predictions == null) {
+            view.get().showStatus("Select a predictions folder in the tree to evaluate it.", true);
+            return;
+        }
+        Job job = Job.create("Evaluating " + predictions.getFileName(), monitor -> {
+            Report report = evaluation(ws, predictions, monitor);
+            ui.execute(() -> view.get().showReport(report.summary(), report.lines(), report.error()));
+            broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
+            return Status.OK_STATUS;
+        });
+        job.setUser(true);
+        job.schedule();
+    }
+
+    /** What a step says in the navigator's status line, with its whole report behind the link. */
+    record Report(String summary, List<String> lines, boolean error) {
+    }
+
+    /**
+     * Scores a predictions folder against the workspace's {@code Processed/masks} with fluffy.inference's
+     * evaluation and writes {@code evaluation.csv} and {@code evaluation.json} into the folder.
+     */
+    static Report evaluation(Workspace ws, Path predictions, org.eclipse.core.runtime.IProgressMonitor monitor) {
+        try {
+            FolderEvaluation.Result r = FolderEvaluation.run(predictions, ws.processedMasks(), monitor, p -> { });
+            List<String> lines = new ArrayList<>(r.images().stream().map(WorkbenchActions::scoreLine).toList());
+            lines.addAll(r.problems());
+            if (r.images().isEmpty()) {
+                return new Report("Nothing to evaluate in " + predictions.getFileName()
+                        + ": no label map there has a true one in Processed/masks", lines, true);
+            }
+            EvaluationReport.write(predictions, r.images(), r.aggregate());
+            return new Report("Evaluated " + r.images().size() + " image(s): " + scoreLine(r.aggregate())
+                    + "; written to evaluation.csv and evaluation.json", lines, false);
+        } catch (java.io.IOException e) {
+            return new Report("Evaluation failed: " + e.getMessage(), List.of(), true);
+        }
+    }
+
+    /** e.g. {@code img_3: F1@0.5 0.912, AP@0.5 0.838, mean AP 0.601 (41 true, 43 predicted)}. */
+    static String scoreLine(ImageScores s) {
+        ImageScores.Counts half = s.at(0.5);
+        return String.format(java.util.Locale.ROOT, "%s: F1@0.5 %.3f, AP@0.5 %.3f, mean AP %.3f (%d true, %d predicted)",
+                s.name(), half.f1(), half.ap(), s.meanAp(), s.truthObjects(), s.predictedObjects());
     }
 
     /** Resolves the device off the UI thread (probing CUDA can take seconds), then starts the training job. */

@@ -24,9 +24,9 @@ import fluffy.ui.training.RunFolder;
 public final class WorkspaceContents {
 
     /** Where the workbench puts training runs: {@code <workspace>/Runs/<name>}. */
-    public static final String RUNS = "Runs";
+    public static final String RUNS = fluffy.ui.WorkbenchPrediction.RUNS;
     /** Where predictions are looked for: {@code <workspace>/Predictions/<name>/<stem>.tif}. */
-    public static final String PREDICTIONS = "Predictions";
+    public static final String PREDICTIONS = fluffy.ui.WorkbenchPrediction.PREDICTIONS;
 
     private WorkspaceContents() {
     }

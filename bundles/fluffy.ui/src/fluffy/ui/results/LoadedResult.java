@@ -3,6 +3,7 @@ package fluffy.ui.results;
 import java.io.IOException;
 
 import fluffy.core.labels.LabelMap;
+import fluffy.inference.evaluation.ImageScores;
 import fluffy.io.rois.LabelMapFiles;
 import fluffy.ui.widgets.ImagePreview;
 
@@ -56,21 +57,26 @@ public record LoadedResult(PredictionFolder.Sources sources, int[] base, LabelMa
     }
 
     /** The metrics row of one prediction, from its label maps alone (the image is not needed). */
-    public static ImageScores score(PredictionFolder.Sources s) {
+    public static MetricsRow score(PredictionFolder.Sources s) {
         LabelMap predicted;
         try {
             predicted = LabelMapFiles.read(s.labels());
         } catch (IOException | RuntimeException e) {
-            return new ImageScores(s.stem(), 0, null, "unreadable: " + e.getMessage());
+            return new MetricsRow(s.stem(), 0, null, "unreadable: " + e.getMessage());
         }
         if (s.truth().isEmpty()) {
-            return new ImageScores(s.stem(), predicted.objectCount(), null, null);
+            return new MetricsRow(s.stem(), predicted.objectCount(), null, null);
         }
         try {
-            return new ImageScores(s.stem(), predicted.objectCount(),
-                    Comparison.of(LabelMapFiles.read(s.truth().get()), predicted), null);
+            LabelMap truth = LabelMapFiles.read(s.truth().get());
+            if (truth.width() != predicted.width() || truth.height() != predicted.height()) {
+                return new MetricsRow(s.stem(), predicted.objectCount(), null, "truth is " + truth.width() + " × "
+                        + truth.height());
+            }
+            return new MetricsRow(s.stem(), predicted.objectCount(), ImageScores.compare(s.stem(), truth, predicted),
+                    null);
         } catch (IOException | RuntimeException e) {
-            return new ImageScores(s.stem(), predicted.objectCount(), null, "truth unusable: " + e.getMessage());
+            return new MetricsRow(s.stem(), predicted.objectCount(), null, "truth unusable: " + e.getMessage());
         }
     }
 }

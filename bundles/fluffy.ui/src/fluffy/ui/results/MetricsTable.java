@@ -30,20 +30,20 @@ final class MetricsTable {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        for (int i = 0; i < ImageScores.COLUMNS.length; i++) {
+        for (int i = 0; i < MetricsRow.COLUMNS.length; i++) {
             int column = i;
             TableViewerColumn c = new TableViewerColumn(viewer, i == 0 ? SWT.LEFT : SWT.RIGHT);
-            c.getColumn().setText(ImageScores.COLUMNS[i]);
-            c.getColumn().setWidth(i == 0 ? 220 : 72);
+            c.getColumn().setText(MetricsRow.COLUMNS[i]);
+            c.getColumn().setWidth(i == 0 ? 200 : 66);
             c.setLabelProvider(new ColumnLabelProvider() {
                 @Override
                 public String getText(Object element) {
-                    return ((ImageScores) element).cell(column);
+                    return ((MetricsRow) element).cell(column);
                 }
             });
         }
         viewer.addSelectionChangedListener(e -> {
-            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof ImageScores row) {
+            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof MetricsRow row) {
                 onSelect.accept(row.stem());
             }
         });
@@ -56,15 +56,15 @@ final class MetricsTable {
         return box;
     }
 
-    void setRows(List<ImageScores> rows) {
+    void setRows(List<MetricsRow> rows) {
         viewer.setInput(rows);
-        total.setText(ResultsSummary.describe(rows));
+        total.setText(MetricsRow.describe(rows));
         box.layout(true);
     }
 
     @SuppressWarnings("unchecked")
-    List<ImageScores> rows() {
-        return viewer.getInput() instanceof List<?> l ? (List<ImageScores>) l : List.of();
+    List<MetricsRow> rows() {
+        return viewer.getInput() instanceof List<?> l ? (List<MetricsRow>) l : List.of();
     }
 
     /** Marks the row of {@code stem} without telling the listener again. */

@@ -1,6 +1,7 @@
 package fluffy.ui.results;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -12,7 +13,9 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
@@ -28,6 +31,7 @@ public final class ResultsView {
     private final Composite root;
     private final OverlayControls controls;
     private final Label status;
+    private final Button export;
     private final ImageCanvas canvas;
     private final MetricsTable table;
     private final Executor ui;
@@ -43,9 +47,24 @@ public final class ResultsView {
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(root);
         controls = new OverlayControls(root, this::render, this::splitMoved);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(controls.control());
-        status = new Label(root, SWT.NONE);
+        Composite line = new Composite(root, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(line);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(line);
+        status = new Label(line, SWT.NONE);
         status.setText("No predictions open. Select a predictions folder in the navigator.");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        export = new Button(line, SWT.PUSH);
+        export.setText("Export…");
+        export.setToolTipText("Write every label map, binary mask and Fiji RoiSet.zip of this folder elsewhere");
+        export.setEnabled(false);
+        export.addListener(SWT.Selection, e -> {
+            DirectoryDialog dialog = new DirectoryDialog(root.getShell());
+            dialog.setText("Export the predictions of " + folder.folder().getFileName() + " into");
+            String chosen = dialog.open();
+            if (chosen != null) {
+                export(Path.of(chosen));
+            }
+        });
         SashForm sash = new SashForm(root, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         canvas = new ImageCanvas(sash);
@@ -75,9 +94,10 @@ public final class ResultsView {
         shown = null;
         int mine = ++generation;
         status.setText("Reading " + newFolder.folder() + "…");
+        export.setEnabled(true);
         table.setRows(List.of());
         Job job = Job.create("Scoring the predictions in " + newFolder.folder().getFileName(), monitor -> {
-            List<ImageScores> rows = new ArrayList<>();
+            List<MetricsRow> rows = new ArrayList<>();
             try {
                 for (String s : newFolder.stems()) {
                     if (monitor.isCanceled()) {
@@ -94,6 +114,32 @@ public final class ResultsView {
         });
         job.setSystem(true);
         job.schedule();
+    }
+
+    /** Exports the open folder's predictions into {@code target} in a Job; the outcome goes to the status line. */
+    public Job export(Path target) {
+        PredictionFolder f = folder;
+        Job job = Job.create("Exporting " + f.folder().getFileName() + " to " + target, monitor -> {
+            try {
+                List<String> lines = ResultsExport.run(f, target, monitor);
+                List<String> failed = lines.stream().filter(l -> l.contains(": FAILED: ")).toList();
+                ui.execute(() -> showStatus("Exported " + (lines.size() - failed.size()) + " of " + lines.size()
+                        + " predictions to " + target + (failed.isEmpty() ? "" : "; " + String.join("; ", failed))));
+            } catch (IOException e) {
+                ui.execute(() -> showStatus("Export failed: " + e.getMessage()));
+            }
+            return Status.OK_STATUS;
+        });
+        job.setUser(true);
+        job.schedule();
+        return job;
+    }
+
+    private void showStatus(String text) {
+        if (!status.isDisposed()) {
+            status.setText(text);
+            status.setToolTipText(text);
+        }
     }
 
     /** Shows the prediction of {@code newStem} in the open folder. */
@@ -123,7 +169,7 @@ public final class ResultsView {
         return table.rows().stream().anyMatch(r -> r.stem().equals(name));
     }
 
-    private void listed(int mine, List<ImageScores> rows, String first) {
+    private void listed(int mine, List<MetricsRow> rows, String first) {
         if (root.isDisposed() || mine != generation) {
             return;
         }
@@ -183,6 +229,10 @@ public final class ResultsView {
 
     ImageCanvas canvas() {
         return canvas;
+    }
+
+    Label status() {
+        return status;
     }
 
     MetricsTable table() {

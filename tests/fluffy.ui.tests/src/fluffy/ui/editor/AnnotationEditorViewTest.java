@@ -41,7 +41,7 @@ class AnnotationEditorViewTest {
         IJ.saveAsTiff(new ImagePlus("cells", ip), ws.labelingImage("cells").toString());
         try (SwtFixture swt = new SwtFixture(900, 600)) {
             swt.shell.setLayout(new FillLayout());
-            AnnotationEditorView view = new AnnotationEditorView(swt.shell, () -> { }, () -> { });
+            AnnotationEditorView view = new AnnotationEditorView(swt.shell, () -> { }, () -> { }, () -> { });
             swt.open();
             view.show(EditorImage.read(ws.labelingImage("cells")), new RoiDocument(), "no RoiSet.zip yet");
             swt.flush();

@@ -61,6 +61,16 @@ class NavigatorViewTest {
             public void train(Workspace ws) {
                 actions.add("train " + ws.root().getFileName());
             }
+
+            @Override
+            public void predict(Workspace ws) {
+                actions.add("predict " + ws.root().getFileName());
+            }
+
+            @Override
+            public void evaluate(Workspace ws, Path predictions) {
+                actions.add("evaluate " + ws.root().getFileName() + " " + predictions);
+            }
         }, selected::add);
         swt.open();
         return view;
@@ -95,7 +105,8 @@ class NavigatorViewTest {
                 b.notifyListeners(SWT.Selection, new Event());
             });
             swt.flush();
-            assertEquals(List.of("import plate1 0", "prepare plate1", "labels plate1", "train plate1"), actions);
+            assertEquals(List.of("import plate1 0", "prepare plate1", "labels plate1", "train plate1", "predict plate1",
+                    "evaluate plate1 null"), actions, "Evaluate gets no folder: an image is selected");
         }
     }
 

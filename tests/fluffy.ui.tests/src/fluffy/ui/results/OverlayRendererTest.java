@@ -41,9 +41,9 @@ class OverlayRendererTest {
     @Test
     void comparisonColoursTruePositivesFalsePositivesAndMisses() {
         Comparison c = Comparison.of(truth(), predicted());
-        assertEquals(1, c.result().truePositives());
-        assertEquals(1, c.result().falsePositives());
-        assertEquals(1, c.result().falseNegatives());
+        assertEquals(1, c.matching().truePositives());
+        assertEquals(1, c.matching().falsePositives());
+        assertEquals(1, c.matching().falseNegatives());
         ImageData d = OverlayRenderer.render(new int[64], predicted(), truth(), c,
                 new OverlayRenderer.Style(OverlayRenderer.Mode.FILLED, 1, true));
         assertEquals(OverlayRenderer.TRUE_POSITIVE, rgb(d, 2, 2));

@@ -55,12 +55,13 @@ class ResultsViewTest {
             view.open(new PredictionFolder(predictions, ws), null);
             assertTrue(swt.waitUntil(() -> stems.get(0).equals(view.shownStem()), 30_000), "the first image is shown");
 
-            List<ImageScores> rows = view.table().rows();
-            assertEquals(stems, rows.stream().map(ImageScores::stem).toList());
-            assertEquals(Integer.toString(expected.result().falsePositives()), rows.get(0).cell(4));
-            assertEquals(Integer.toString(expected.result().falseNegatives()), rows.get(0).cell(5));
-            assertTrue(expected.result().falsePositives() >= 1 && expected.result().falseNegatives() >= 1);
+            List<MetricsRow> rows = view.table().rows();
+            assertEquals(stems, rows.stream().map(MetricsRow::stem).toList());
+            assertEquals(Integer.toString(expected.matching().falsePositives()), rows.get(0).cell(4));
+            assertEquals(Integer.toString(expected.matching().falseNegatives()), rows.get(0).cell(5));
+            assertTrue(expected.matching().falsePositives() >= 1 && expected.matching().falseNegatives() >= 1);
             assertEquals("1.000", rows.get(1).cell(8), "a perfect prediction");
+            assertEquals("1.000", rows.get(1).cell(10), "mean AP over 0.5 … 0.95 of a perfect prediction");
             assertTrue(view.table().total().getText().startsWith("2 images, 2 with ground truth at IoU 0.50: TP "),
                     view.table().total().getText());
 
@@ -83,6 +84,20 @@ class ResultsViewTest {
 
             view.show(stems.get(1));
             assertTrue(swt.waitUntil(() -> stems.get(1).equals(view.shownStem()), 30_000));
+
+            Path target = dir.resolve("exported");
+            view.export(target).join();
+            for (String st : stems) {
+                for (String file : List.of(st + ".tif", st + "_mask.png", st + "_RoiSet.zip")) {
+                    assertTrue(Files.isRegularFile(target.resolve(file)), file);
+                }
+            }
+            assertEquals(changed.objectCount(), LabelMapFiles.read(target.resolve(stems.get(0) + ".tif")).objectCount());
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(target.resolve(stems.get(0) + "_RoiSet.zip").toFile())) {
+                assertEquals(changed.objectCount(), zip.size(), "one ROI per object");
+            }
+            assertTrue(swt.waitUntil(() -> view.status().getText().startsWith("Exported 2 of 2 predictions"), 10_000),
+                    view.status().getText());
         }
     }
 

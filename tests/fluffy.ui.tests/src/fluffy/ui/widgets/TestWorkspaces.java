@@ -6,10 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import fluffy.core.image.Normalization;
 import fluffy.core.labels.LabelMap;
 import fluffy.core.synthetic.SyntheticNuclei;
 import fluffy.core.workspace.Workspace;
 import fluffy.io.rois.LabelMapFiles;
+import fluffy.models.HyperparameterValues;
+import fluffy.models.ModelPackage;
+import fluffy.models.unet.CategoricalUNet;
+import fluffy.onnx.nn.Graphs;
+import fluffy.onnx.nn.Weights;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.process.ShortProcessor;
@@ -65,6 +71,20 @@ public final class TestWorkspaces {
             LabelMapFiles.writeTiff(s.labels(), dir.resolve("masks/img_" + i + ".tif"));
         }
         return dir;
+    }
+
+    /**
+     * An untrained small categorical U-Net saved as a Fluffy model at {@code file}: the views' tests are about
+     * files, jobs and widgets, not accuracy, and training one would take minutes on a shared machine.
+     */
+    public static Path untrainedModel(Path file) throws IOException {
+        CategoricalUNet type = new CategoricalUNet();
+        HyperparameterValues values = HyperparameterValues.of(type.hyperparameters(),
+                java.util.Map.of("depth", 2, "width", 4, "last_width", 4, "dropout", 0.0));
+        Weights weights = Weights.initialize(Graphs.specs(type.network(values, 1)), 3);
+        Files.createDirectories(file.getParent());
+        new ModelPackage(type, values, 1, Normalization.DEFAULT, weights, java.util.Map.of(), null).write(file);
+        return file;
     }
 
     /** A copy of {@code map} without the object {@code drop} and with a new square object at (x, y). */

@@ -54,8 +54,10 @@ public final class MonitoredRun {
     public static MonitoredRun past(RunFolder run) {
         MonitoredRun m = new MonitoredRun(run.folder(), RunCurves.of(run.epochs()), null, State.PAST,
                 run.hasCheckpoint());
-        m.message = run.problem() == null ? "" : run.problem();
         m.refreshTrials();
+        // A run still in its search has no epoch log yet: that is no problem to report.
+        boolean searchOnly = run.epochs().isEmpty() && !m.trials.isEmpty();
+        m.message = run.problem() == null || searchOnly ? "" : run.problem();
         return m;
     }
 

@@ -23,11 +23,12 @@ public record RunFolder(Path folder, List<EpochResult> epochs, boolean hasModel,
         epochs = List.copyOf(epochs);
     }
 
-    /** Whether a folder looks like a run: it has an epoch log, a model or a checkpoint. */
+    /** Whether a folder looks like a run: it has an epoch log, a model, a checkpoint or a search record. */
     public static boolean isRun(Path folder) {
         return Files.isRegularFile(folder.resolve(TrainingRun.EPOCH_LOG))
                 || Files.isRegularFile(folder.resolve(TrainingRun.MODEL_FILE))
-                || Files.isRegularFile(folder.resolve(TrainingRun.CHECKPOINT_FILE));
+                || Files.isRegularFile(folder.resolve(TrainingRun.CHECKPOINT_FILE))
+                || Files.isRegularFile(folder.resolve(TrainingRun.SEARCH_CSV));
     }
 
     /** Reads a run folder; a damaged or missing epoch log is reported in {@link #problem()}, not thrown. */
@@ -56,6 +57,10 @@ public record RunFolder(Path folder, List<EpochResult> epochs, boolean hasModel,
     /** One line for the navigator, e.g. {@code 14 epochs, best F1 0.812 (epoch 12)}. */
     public String summary() {
         if (problem != null && epochs.isEmpty()) {
+            int trials = SearchTrials.read(folder).size();
+            if (trials > 0 && !hasModel) {
+                return trials + (trials == 1 ? " search trial" : " search trials") + ", no epochs yet";
+            }
             return hasModel ? "model, no epoch log" : "unreadable: " + problem;
         }
         EpochResult best = best();

@@ -55,6 +55,8 @@ class SearchTrialsTest {
                 Double.NaN, SearchRecord.Status.RUNNING, ""));
         record.write(csv, json);
 
+        assertTrue(RunFolder.isRun(run), "a run still searching is a run");
+        assertEquals("2 search trials, no epochs yet", RunFolder.read(run).summary());
         List<SearchTrials.Trial> trials = SearchTrials.read(run);
         assertEquals(2, trials.size());
         assertEquals(0.7, trials.get(0).meanF1(), 1e-9);

@@ -18,6 +18,7 @@ public final class FluffyTopics {
     /**
      * Payload: the name of a row in the Dataset Navigator (an item, a run or a predictions folder) to
      * select, as if the user had clicked it; for {@code fluffy --open DIR --select NAME}.
+     * {@code Predictions/<name>} selects the predictions folder even when a run has the same name.
      */
     public static final String SELECT = "fluffy/navigator/select";
 

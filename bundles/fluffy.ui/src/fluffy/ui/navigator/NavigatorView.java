@@ -132,7 +132,17 @@ public final class NavigatorView {
             pendingSelection = name;
             return true;
         }
-        return tree.select(n -> n.label().equals(name));
+        return tree.select(named(name));
+    }
+
+    /** Rows labelled {@code name}; {@code Predictions/<name>} only the predictions folder (a run may share its name). */
+    static java.util.function.Predicate<NavigatorNode> named(String name) {
+        String folder = WorkspaceContents.PREDICTIONS + "/";
+        if (name.startsWith(folder)) {
+            String label = name.substring(folder.length());
+            return n -> n instanceof NavigatorNode.Predictions && n.label().equals(label);
+        }
+        return n -> n.label().equals(name);
     }
 
     public void showStatus(String text, boolean error) {
@@ -189,7 +199,7 @@ public final class NavigatorView {
         if (pendingSelection != null) {
             String name = pendingSelection;
             pendingSelection = null;
-            if (!tree.select(n -> n.label().equals(name))) {
+            if (!tree.select(named(name))) {
                 showStatus("Nothing named " + name + " in the navigator.", true);
                 return;
             }

@@ -148,7 +148,7 @@ public final class WorkbenchActions implements NavigatorActions {
                     ui.execute(() -> view.get().showReport(summary, lines, !result.isOK()));
                     broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
                     // Selecting the folder opens it in the Results Viewer.
-                    broker.post(FluffyTopics.SELECT, folder);
+                    broker.post(FluffyTopics.SELECT, WorkbenchPrediction.PREDICTIONS + "/" + folder);
                 }
             });
             job.schedule();

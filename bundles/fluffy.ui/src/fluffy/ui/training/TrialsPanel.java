@@ -31,9 +31,9 @@ final class TrialsPanel {
     TrialsPanel(Composite parent) {
         box = new SashForm(parent, SWT.VERTICAL);
         chart = new Chart(box, SWT.DOUBLE_BUFFERED);
-        chart.getTitle().setText("Search trials (mean validation F1 over the folds)");
+        chart.getTitle().setText("Search trials");
         chart.getAxisSet().getXAxis(0).getTitle().setText("trial");
-        chart.getAxisSet().getYAxis(0).getTitle().setText("F1");
+        chart.getAxisSet().getYAxis(0).getTitle().setText("mean F1 of the folds");
         chart.getLegend().setVisible(false);
         ILineSeries<?> points = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, SERIES);
         points.setLineStyle(LineStyle.NONE);

@@ -1,6 +1,7 @@
 package fluffy.ui.navigator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -67,6 +68,10 @@ class WorkspaceStepsTest {
         assertEquals("prepared", detail(groups.get(0), stems.get(2) + ".tif"));
         assertEquals("2 epochs, best F1 0.550 (epoch 2), no model yet", detail(groups.get(3), "first"));
         assertEquals("1 label map", detail(groups.get(4), "model-a"));
+        NavigatorNode run1 = groups.get(3).children().get(0);
+        assertTrue(NavigatorView.named("first").test(run1));
+        assertFalse(NavigatorView.named("Predictions/first").test(run1), "a run is not a predictions folder of its name");
+        assertTrue(NavigatorView.named("Predictions/model-a").test(groups.get(4).children().get(0)));
         NavigatorNode item = groups.get(2).children().get(0);
         assertEquals(new fluffy.ui.SelectedItem(ws, ((NavigatorNode.Item) item).item()), item.selection());
     }

@@ -36,6 +36,11 @@ public final class TrainingJob extends Job {
         setUser(true);
     }
 
+    /** What this job trains; a resumed run is the same request with {@code resume} set. */
+    public TrainingRun.Request request() {
+        return request;
+    }
+
     public void addListener(TrainingListener listener) {
         listeners.add(listener);
     }

@@ -86,7 +86,7 @@ class ApplicationModelTest {
             assertNotNull(owner.loadClass(bundleAndClass[1]), uri);
             checked++;
         }
-        assertEquals(4 + 3 + 11, checked, "4 parts, 3 handlers, 11 addons");
+        assertEquals(4 + 5 + 12, checked, "4 parts, 5 handlers, 12 addons");
     }
 
     @Test

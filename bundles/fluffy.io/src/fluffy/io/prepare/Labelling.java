@@ -51,7 +51,12 @@ public final class Labelling {
         return BatchLoop.run("Labelling " + names.size() + " item(s)", names, n -> n, this::label, each, monitor);
     }
 
-    private FileReport label(String name) {
+    /**
+     * Labels one item, e.g. after its ROIs were saved in the Annotation Editor: its annotations become
+     * {@code Processed/masks/<name>.tif} and its image is copied beside it. Never throws for the item's
+     * own problems; they are in the failed report.
+     */
+    public FileReport label(String name) {
         Path folder = workspace.labelingFolder(name);
         try {
             Path roiSet = workspace.roiSet(name);

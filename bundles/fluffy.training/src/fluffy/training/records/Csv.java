@@ -8,7 +8,7 @@ import java.util.List;
  * numbers in Java's shortest round-trip form (locale-independent, so never a decimal comma), and a
  * missing number (NaN) as an empty field, which pandas reads back as NaN.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
@@ -17,7 +17,8 @@ final class Csv {
         return Double.isNaN(value) ? "" : Double.toString(value);
     }
 
-    static double number(String field) {
+    /** A number written by this class; an empty field is NaN. */
+    public static double number(String field) {
         return field.isEmpty() ? Double.NaN : Double.parseDouble(field);
     }
 
@@ -34,7 +35,7 @@ final class Csv {
     }
 
     /** Splits one line (without its newline) into fields, undoing {@link #field}'s quoting. */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;

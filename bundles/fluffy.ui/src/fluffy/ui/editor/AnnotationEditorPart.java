@@ -1,62 +1,91 @@
 package fluffy.ui.editor;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IServiceConstants;
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.FileDialog;
 
-import fluffy.ui.widgets.ImageCanvas;
+import fluffy.core.workspace.Workspace;
+import fluffy.io.ImageFormats;
+import fluffy.io.prepare.FileReport;
+import fluffy.io.prepare.Labelling;
+import fluffy.jobs.PredictionJob;
+import fluffy.runtime.DeviceUnavailableException;
+import fluffy.ui.FluffyTopics;
+import fluffy.ui.WorkbenchPrediction;
+import fluffy.ui.preferences.FluffyPreferences;
+import fluffy.ui.SelectedItem;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The Annotation Editor view. For now it shows the image selected in the navigator; drawing tools
- * come with the annotation work. Images are read in a Job so the UI never waits for the disk.
+ * The Annotation Editor view: the image of the item selected in the navigator with its RoiSet.zip, if it
+ * has one. Saving writes the item's RoiSet.zip (Fiji opens it) and rebuilds its label map in a Job, so the
+ * item becomes a training pair at once. Images and ROI sets are read in Jobs.
  */
 public class AnnotationEditorPart {
 
     @Inject
     private UISynchronize sync;
+    @Inject
+    private IEventBroker broker;
 
-    private Label caption;
-    private ImageCanvas canvas;
-    private Path shown;
+    private AnnotationEditorView view;
+    private SelectedItem item;
+    private int generation;
 
     @PostConstruct
     public void create(Composite parent) {
-        GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
-        caption = new Label(parent, SWT.NONE);
-        caption.setText("No image open");
-        GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).applyTo(caption);
-        canvas = new ImageCanvas(parent);
-        canvas.showMessage("Select an image in the Dataset Navigator");
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(canvas.control());
+        view = new AnnotationEditorView(parent, this::save, this::openRoiSet, this::predictRois);
     }
 
     @Inject
     @Optional
-    void selectionChanged(@Named(IServiceConstants.ACTIVE_SELECTION) Path file) {
-        if (file == null || file.equals(shown) || canvas == null) {
+    void selectionChanged(@Named(IServiceConstants.ACTIVE_SELECTION) SelectedItem selected) {
+        if (selected == null || view == null || view.control().isDisposed() || selected.equals(item)) {
             return;
         }
-        shown = file;
-        caption.setText("Opening " + file.getFileName() + "…");
+        if (view.document().dirty() && item != null && MessageDialog.openQuestion(view.control().getShell(),
+                "Unsaved ROIs", "Save the ROIs of " + item.name() + " before opening " + selected.name() + "?")) {
+            save();
+        }
+        Path file = imageOf(selected);
+        if (file == null) {
+            view.showStatus(selected.name() + " has no image to annotate yet; prepare it first.");
+            return;
+        }
+        item = selected;
+        int mine = ++generation;
+        Path roiSet = selected.workspace().roiSet(selected.name());
+        view.showStatus("Opening " + file.getFileName() + "…");
         Job job = Job.create("Opening " + file.getFileName(), monitor -> {
             try {
-                ImagePreview preview = ImagePreview.read(file);
-                sync.asyncExec(() -> show(file, preview, null));
-            } catch (RuntimeException e) {
-                sync.asyncExec(() -> show(file, null, e.getMessage()));
+                EditorImage image = EditorImage.read(file);
+                boolean hasRois = Files.isRegularFile(roiSet);
+                RoiDocument doc = hasRois ? RoiDocument.read(roiSet) : new RoiDocument();
+                String source = hasRois ? "ROIs from " + roiSet.getFileName() : "no RoiSet.zip yet";
+                sync.asyncExec(() -> {
+                    if (mine == generation && !view.control().isDisposed()) {
+                        view.show(image, doc, source);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                sync.asyncExec(() -> view.showStatus(file.getFileName() + ": " + e.getMessage()));
             }
             return Status.OK_STATUS;
         });
@@ -64,22 +93,116 @@ public class AnnotationEditorPart {
         job.schedule();
     }
 
-    /** Shows a finished read unless the view is gone or the user has moved on to another file. */
-    private void show(Path file, ImagePreview preview, String error) {
-        if (canvas.control().isDisposed() || !file.equals(shown)) {
+    /** The image to annotate: the prepared one in Labeling/, else the training image, else the raw file. */
+    static Path imageOf(SelectedItem item) {
+        Workspace ws = item.workspace();
+        for (Path p : new Path[] {ws.labelingImage(item.name()), ws.processedImage(item.name())}) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return item.item().raw().orElse(null);
+    }
+
+    /** Writes the RoiSet.zip, then rebuilds the item's label map off the UI thread. */
+    private void save() {
+        if (item == null) {
             return;
         }
-        if (preview != null) {
-            caption.setText(preview.description());
-            canvas.setImage(preview.data());
-        } else {
-            caption.setText(file.getFileName().toString());
-            canvas.showMessage(error);
+        Workspace ws = item.workspace();
+        String name = item.name();
+        try {
+            Files.createDirectories(ws.labelingFolder(name));
+            view.document().save(ws.roiSet(name));
+        } catch (IOException e) {
+            view.showStatus("Could not save " + ws.roiSet(name) + ": " + e.getMessage());
+            return;
+        }
+        Job job = Job.create("Building the label map of " + name, monitor -> {
+            FileReport report = new Labelling(ws, false, ImageFormats.platform()).label(name);
+            sync.asyncExec(() -> view.showStatus("Saved " + ws.root().relativize(ws.roiSet(name)) + "; "
+                    + report.line("labelled")));
+            broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+    }
+
+    /** Correct instead of draw: a model's objects replace the ROIs shown, unsaved, for the user to fix. */
+    private void predictRois() {
+        if (item == null) {
+            return;
+        }
+        SelectedItem target = item;
+        int rois = view.document().rois().size();
+        if (rois > 0 && !MessageDialog.openQuestion(view.control().getShell(), "Predict ROIs", "Replace the " + rois
+                + " ROIs shown with the objects a model finds? Nothing is saved until you press Save.")) {
+            return;
+        }
+        Path file = imageOf(target);
+        int mine = generation;
+        FluffyPreferences prefs = FluffyPreferences.instance();
+        view.showStatus("Predicting " + file.getFileName() + "…");
+        Job starting = Job.create("Predicting the objects of " + target.name(), monitor -> {
+            PredictionJob job;
+            Path model;
+            try {
+                List<Path> models = WorkbenchPrediction.models(target.workspace(), prefs.defaultModel());
+                if (models.isEmpty()) {
+                    sync.asyncExec(() -> view.showStatus("No model to predict with: train one, or set a default model "
+                            + "in File › Preferences."));
+                    return Status.OK_STATUS;
+                }
+                model = models.get(0);
+                job = PredictedRois.job(target.workspace(), file, model, prefs.device(), prefs.threads());
+            } catch (IOException | DeviceUnavailableException | IllegalArgumentException e) {
+                sync.asyncExec(() -> view.showStatus("Prediction not started: " + e.getMessage()));
+                return Status.OK_STATUS;
+            }
+            job.addJobChangeListener(new JobChangeAdapter() {
+                @Override
+                public void done(IJobChangeEvent event) {
+                    broker.post(FluffyTopics.WORKSPACE_CHANGED, target.workspace().root());
+                    try {
+                        RoiDocument doc = PredictedRois.read(job);
+                        sync.asyncExec(() -> {
+                            if (mine == generation && !view.control().isDisposed()) {
+                                view.setDocument(doc);
+                                view.showStatus(doc.rois().size() + " objects predicted by " + model.getParent()
+                                        .getFileName() + "/" + model.getFileName() + ": correct them, then Save");
+                            }
+                        });
+                    } catch (IOException e) {
+                        sync.asyncExec(() -> view.showStatus("Prediction failed: " + e.getMessage()));
+                    }
+                }
+            });
+            job.schedule();
+            return Status.OK_STATUS;
+        });
+        starting.setSystem(true);
+        starting.schedule();
+    }
+
+    private void openRoiSet() {
+        FileDialog dialog = new FileDialog(view.control().getShell(), SWT.OPEN);
+        dialog.setFilterExtensions(new String[] {"*.zip;*.roi", "*.*"});
+        String chosen = dialog.open();
+        if (chosen == null) {
+            return;
+        }
+        try {
+            RoiDocument doc = RoiDocument.read(Path.of(chosen));
+            doc.markUnsaved();
+            view.setDocument(doc);
+            view.showStatus(doc.rois().size() + " ROIs from " + chosen + "; Save makes them this image's RoiSet.zip");
+        } catch (IOException e) {
+            view.showStatus(e.getMessage());
         }
     }
 
     @Focus
     public void focus() {
-        canvas.control().setFocus();
+        view.canvas().control().setFocus();
     }
 }

@@ -1,25 +1,100 @@
 package fluffy.ui.training;
 
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.swt.SWT;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
+import fluffy.jobs.FluffyJobs;
+import fluffy.jobs.TrainingJob;
+import fluffy.ui.FluffyTopics;
+import fluffy.ui.SelectedRun;
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
-/** The Training Monitor view: the curves of a training run (runs arrive with the training pipeline). */
+/**
+ * The Training Monitor view: follows the training started last (or those already running when the view
+ * opens) and shows the run selected in the navigator. The logic is in {@link TrainingMonitor}.
+ */
 public class TrainingMonitorPart {
 
-    private LossChart chart;
+    @Inject
+    private UISynchronize sync;
+    @Inject
+    private IEventBroker broker;
+
+    private TrainingMonitorView view;
+    private TrainingMonitor monitor;
 
     @PostConstruct
     public void create(Composite parent) {
-        GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
-        Label status = new Label(parent, SWT.NONE);
-        status.setText("No training run open.");
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
-        chart = new LossChart(parent);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(chart.chart());
+        view = new TrainingMonitorView(parent, run -> monitor.cancel(run), this::resume);
+        monitor = new TrainingMonitor(view, sync::asyncExec, folder -> {
+            // Runs/<name> of a workspace: the navigator re-reads the workspace to show the run's new state.
+            if (folder.getParent() != null && folder.getParent().getParent() != null) {
+                broker.post(FluffyTopics.WORKSPACE_CHANGED, folder.getParent().getParent());
+            }
+        });
+        for (Job job : Job.getJobManager().find(FluffyJobs.TRAINING)) {
+            monitor.follow((TrainingJob) job);
+        }
+    }
+
+    @Inject
+    @Optional
+    void started(@UIEventTopic(FluffyTopics.TRAINING_STARTED) TrainingJob job) {
+        if (live()) {
+            monitor.follow(job);
+        }
+    }
+
+    @Inject
+    @Optional
+    void selected(@Named(IServiceConstants.ACTIVE_SELECTION) SelectedRun selection) {
+        if (selection != null && live()) {
+            monitor.showFolder(selection.folder());
+        }
+    }
+
+    /** A run this session trained resumes at once; one from disk first asks how far to go. */
+    private void resume(MonitoredRun run) {
+        if (monitor.resume(run) != null) {
+            return;
+        }
+        int last = run.curves().lastEpoch();
+        InputDialog ask = new InputDialog(view.control().getShell(), "Resume " + run.folder().getFileName(),
+                "The run stopped after epoch " + last + ". Train until epoch:", Integer.toString(last + Math.max(10, last)),
+                text -> text.matches("\\d{1,6}") && Integer.parseInt(text) > last ? null : "a whole number above " + last);
+        if (ask.open() != Window.OK) {
+            return;
+        }
+        int until = Integer.parseInt(ask.getValue());
+        Job reading = Job.create("Reading the checkpoint of " + run.folder().getFileName(), progress -> {
+            try {
+                TrainingJob job = new TrainingJob(ResumeRequest.read(run.folder(), until), m -> { });
+                sync.asyncExec(() -> monitor.start(job));
+            } catch (Exception e) {
+                return Status.error("Cannot resume " + run.folder() + ": " + e.getMessage(), e);
+            }
+            return Status.OK_STATUS;
+        });
+        reading.schedule();
+    }
+
+    private boolean live() {
+        return view != null && !view.control().isDisposed();
+    }
+
+    @Focus
+    public void focus() {
+        view.control().setFocus();
     }
 }

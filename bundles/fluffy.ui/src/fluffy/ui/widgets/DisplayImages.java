@@ -28,9 +28,17 @@ public final class DisplayImages {
         return ip instanceof ColorProcessor rgb ? rgb(rgb) : grey(ip);
     }
 
-    /** Maps [low, high] linearly onto 0..255, clipping outside; low shows black and high white. */
     private static ImageData grey(ImageProcessor ip) {
         double[] range = DisplayRange.stretched(ip, SATURATED);
+        return grey(ip, range[0], range[1]);
+    }
+
+    /**
+     * Maps [low, high] linearly onto 0..255, clipping outside; low shows black and high white. The
+     * Annotation Editor's contrast sliders choose the range.
+     */
+    public static ImageData grey(ImageProcessor ip, double low, double high) {
+        double[] range = {low, high > low ? high : low + 1e-6};
         double scale = 255 / (range[1] - range[0]);
         int w = ip.getWidth();
         byte[] row = new byte[w];

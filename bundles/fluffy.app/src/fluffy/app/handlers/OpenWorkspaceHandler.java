@@ -11,16 +11,16 @@ import org.eclipse.swt.widgets.Shell;
 import fluffy.ui.FluffyTopics;
 import jakarta.inject.Named;
 
-/** File › Open Folder: asks for a folder and hands it to the Dataset Navigator. */
-public class OpenFolderHandler {
+/** File › Open Workspace: asks for a workspace (or a run folder) and hands it to the Dataset Navigator. */
+public class OpenWorkspaceHandler {
 
     @Execute
     public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, IEventBroker broker) {
         DirectoryDialog dialog = new DirectoryDialog(shell);
-        dialog.setText("Open a folder of images");
+        dialog.setText("Open a Fluffy workspace or a training run folder");
         String chosen = dialog.open();
         if (chosen != null) {
-            broker.post(FluffyTopics.OPEN_FOLDER, Path.of(chosen));
+            broker.post(FluffyTopics.OPEN_WORKSPACE, Path.of(chosen));
         }
     }
 }

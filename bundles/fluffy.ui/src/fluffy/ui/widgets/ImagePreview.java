@@ -1,10 +1,9 @@
-package fluffy.ui.editor;
+package fluffy.ui.widgets;
 
 import java.nio.file.Path;
 
 import org.eclipse.swt.graphics.ImageData;
 
-import fluffy.ui.widgets.DisplayImages;
 import ij.IJ;
 import ij.ImagePlus;
 
@@ -29,7 +28,8 @@ public record ImagePreview(Path file, ImageData data, String description) {
         }
     }
 
-    static String describe(Path file, ImagePlus image) {
+    /** e.g. {@code cells.tif   512 × 512, 16-bit, 5 planes (showing the first)}. */
+    public static String describe(Path file, ImagePlus image) {
         String type = image.getBitDepth() == 24 ? "RGB" : image.getBitDepth() + "-bit";
         int planes = image.getStackSize();
         return String.format("%s   %d × %d, %s%s", file.getFileName(), image.getWidth(), image.getHeight(), type,

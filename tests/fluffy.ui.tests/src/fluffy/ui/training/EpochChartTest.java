@@ -3,27 +3,28 @@ package fluffy.ui.training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.junit.jupiter.api.Test;
 
 import fluffy.ui.widgets.SwtFixture;
 
-class LossChartTest {
+class EpochChartTest {
 
     @Test
     void curvesAreShownAndMismatchedLengthsRejected() {
         try (SwtFixture swt = new SwtFixture(500, 300)) {
             swt.shell.setLayout(new FillLayout());
-            LossChart chart = new LossChart(swt.shell);
+            EpochChart chart = new EpochChart(swt.shell, "Loss", "loss", new String[] {"train", "validation"},
+                    new int[] {SWT.COLOR_DARK_BLUE, SWT.COLOR_DARK_RED});
             swt.open();
             chart.setCurves(new double[] {1, 2, 3}, new double[] {0.9, 0.5, 0.3}, new double[] {1.0, 0.7, 0.6});
             swt.flush();
-            assertArrayEquals(new double[] {0.9, 0.5, 0.3},
-                    chart.chart().getSeriesSet().getSeries(LossChart.TRAIN).getYSeries());
-            assertArrayEquals(new double[] {1.0, 0.7, 0.6},
-                    chart.chart().getSeriesSet().getSeries(LossChart.VALIDATION).getYSeries());
+            assertArrayEquals(new double[] {0.9, 0.5, 0.3}, chart.curve("train"));
+            assertArrayEquals(new double[] {1.0, 0.7, 0.6}, chart.curve("validation"));
             assertThrows(IllegalArgumentException.class,
                     () -> chart.setCurves(new double[] {1}, new double[] {1, 2}, new double[] {1}));
+            assertThrows(IllegalArgumentException.class, () -> chart.setCurves(new double[] {1}, new double[] {1}));
         }
     }
 }

@@ -1,4 +1,4 @@
-package fluffy.ui.editor;
+package fluffy.ui.widgets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import fluffy.ui.widgets.SwtFixture;
 
 class ImagePreviewTest {
 

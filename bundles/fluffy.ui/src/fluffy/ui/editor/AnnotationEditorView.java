@@ -1,0 +1,158 @@
+package fluffy.ui.editor;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+
+/**
+ * The Annotation Editor's content: tools (select, freehand, polygon, ellipse), undo, redo, delete, fit,
+ * open and save, contrast; the image with its ROIs; the ROI list; a status line.
+ */
+public final class AnnotationEditorView {
+
+    private final Composite root;
+    private final Label status;
+    private final AnnotationCanvas canvas;
+    private final RoiList list;
+    private final ContrastControls contrast;
+    final Map<RoiDrawing.Tool, Button> tools = new EnumMap<>(RoiDrawing.Tool.class);
+    final Button undo;
+    final Button redo;
+    final Button delete;
+    final Button save;
+    final Button predict;
+    private RoiDocument document;
+    private EditorImage image;
+    private String caption = "";
+
+    /**
+     * @param onSave        saves the document as the item's RoiSet.zip (and rebuilds its label map)
+     * @param onOpenRoiSet  asks for a RoiSet.zip to load instead of the current ROIs
+     * @param onPredict     runs a model on the image and loads its objects as ROIs to correct
+     */
+    public AnnotationEditorView(Composite parent, Runnable onSave, Runnable onOpenRoiSet, Runnable onPredict) {
+        root = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 2).applyTo(root);
+        Composite bar = new Composite(root, SWT.NONE);
+        // A row that wraps: the editor shares the window with three other views and is often narrow.
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.center = true;
+        row.marginLeft = row.marginRight = row.marginTop = row.marginBottom = 0;
+        bar.setLayout(row);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        for (RoiDrawing.Tool t : RoiDrawing.Tool.values()) {
+            Button b = new Button(bar, SWT.RADIO);
+            b.setText(t.name().charAt(0) + t.name().substring(1).toLowerCase(java.util.Locale.ROOT));
+            b.addListener(SWT.Selection, e -> {
+                if (b.getSelection()) {
+                    canvas().setTool(t);
+                }
+            });
+            tools.put(t, b);
+        }
+        tools.get(RoiDrawing.Tool.FREEHAND).setSelection(true);
+        undo = push(bar, "Undo", "Undo the last change (Ctrl+Z)", () -> document.undo());
+        redo = push(bar, "Redo", "Redo (Ctrl+Y)", () -> document.redo());
+        delete = push(bar, "Delete", "Delete the selected ROI (Del)", () -> document.deleteSelected());
+        push(bar, "Fit", "Fit the image into the view (wheel zooms, right-drag pans)", () -> canvas().fit());
+        push(bar, "Open RoiSet…", "Load a Fiji RoiSet.zip instead of these ROIs", onOpenRoiSet);
+        predict = push(bar, "Predict ROIs", "Correct instead of draw: the newest model of the workspace (or the default "
+                + "model of the Preferences) finds the objects, which replace these ROIs until you save", onPredict);
+        save = push(bar, "Save", "Save as the item's RoiSet.zip and rebuild its label map", onSave);
+        contrast = new ContrastControls(bar, (low, high) -> {
+            if (image != null) {
+                canvas().setImage(image.render(low, high));
+            }
+        });
+        status = new Label(root, SWT.NONE);
+        status.setText("Select an image in the Dataset Navigator.");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        SashForm sash = new SashForm(root, SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        canvas = new AnnotationCanvas(sash);
+        list = new RoiList(sash, index -> document.select(index));
+        sash.setWeights(78, 22);
+        setDocument(new RoiDocument());
+    }
+
+    public Control control() {
+        return root;
+    }
+
+    public RoiDocument document() {
+        return document;
+    }
+
+    public EditorImage image() {
+        return image;
+    }
+
+    public AnnotationCanvas canvas() {
+        return canvas;
+    }
+
+    /** Shows an image with its ROIs; {@code text} names where they come from. */
+    public void show(EditorImage newImage, RoiDocument doc, String text) {
+        image = newImage;
+        caption = newImage.description() + (text.isEmpty() ? "" : "   " + text);
+        contrast.setRange(newImage);
+        canvas.setImage(newImage.render(newImage.auto()[0], newImage.auto()[1]));
+        setDocument(doc);
+    }
+
+    /** Replaces the ROIs, keeping the image (a RoiSet.zip opened from elsewhere). */
+    public void setDocument(RoiDocument doc) {
+        document = doc;
+        doc.addListener(() -> {
+            if (!root.isDisposed() && document == doc) {
+                update();
+            }
+        });
+        canvas.setDocument(doc);
+        update();
+    }
+
+    public void showStatus(String text) {
+        if (!status.isDisposed()) {
+            status.setText(text);
+            status.setToolTipText(text);
+        }
+    }
+
+    private void update() {
+        list.show(document.rois(), document.selected());
+        undo.setEnabled(document.canUndo());
+        redo.setEnabled(document.canRedo());
+        delete.setEnabled(document.selected() >= 0);
+        save.setEnabled(image != null && document.dirty());
+        predict.setEnabled(image != null);
+        if (image != null) {
+            showStatus(caption + "   " + document.rois().size() + " ROIs" + (document.dirty() ? ", not saved" : ""));
+        }
+    }
+
+    RoiList list() {
+        return list;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    private Button push(Composite parent, String text, String tip, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.setToolTipText(tip);
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+}

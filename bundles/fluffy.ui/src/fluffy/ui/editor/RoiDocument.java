@@ -1,0 +1,173 @@
+package fluffy.ui.editor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import fluffy.io.rois.RoiSet;
+import fluffy.io.rois.RoiSetReader;
+import fluffy.io.rois.RoiSetWriter;
+import ij.gui.Roi;
+
+/**
+ * The ROIs of one image being annotated, with selection and undo/redo. Every change replaces the list
+ * with a new one (ROIs are cloned on the way in and never changed after), so an undo step is just the
+ * previous list. Saving writes a Fiji RoiSet.zip through the I/O bundle.
+ */
+public final class RoiDocument {
+
+    /** Undo steps kept; enough for a session of drawing, bounded so memory is too. */
+    static final int UNDO_LIMIT = 200;
+
+    private List<Roi> rois = List.of();
+    private int selected = -1;
+    private boolean dirty;
+    private final Deque<List<Roi>> undo = new ArrayDeque<>();
+    private final Deque<List<Roi>> redo = new ArrayDeque<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    /** Reads a RoiSet.zip; entries that could not be decoded are left out (see {@link RoiSet#skipped()}). */
+    public static RoiDocument read(Path roiSet) throws IOException {
+        RoiDocument doc = new RoiDocument();
+        RoiSet set = RoiSetReader.read(roiSet);
+        doc.rois = set.rois().stream().map(RoiSet.Entry::roi).toList();
+        return doc;
+    }
+
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** The ROIs, in the order they will be saved (and numbered in the label map). */
+    public List<Roi> rois() {
+        return rois;
+    }
+
+    /** The selected index, or -1. */
+    public int selected() {
+        return selected;
+    }
+
+    public boolean dirty() {
+        return dirty;
+    }
+
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    /** Adds a ROI at the end and selects it. */
+    public void add(Roi roi) {
+        List<Roi> next = new ArrayList<>(rois);
+        next.add((Roi) roi.clone());
+        change(next, next.size() - 1);
+    }
+
+    /** Deletes the selected ROI; nothing happens without a selection. */
+    public void deleteSelected() {
+        if (selected < 0) {
+            return;
+        }
+        List<Roi> next = new ArrayList<>(rois);
+        next.remove(selected);
+        change(next, -1);
+    }
+
+    /** Replaces ROI {@code index} (moved or reshaped) as one undo step. */
+    public void replace(int index, Roi roi) {
+        List<Roi> next = new ArrayList<>(rois);
+        next.set(index, (Roi) roi.clone());
+        change(next, index);
+    }
+
+    public void select(int index) {
+        if (index < -1 || index >= rois.size()) {
+            throw new IndexOutOfBoundsException("no ROI " + index + " of " + rois.size());
+        }
+        if (index != selected) {
+            selected = index;
+            fire();
+        }
+    }
+
+    /**
+     * The ROI under an image point: of those containing it, the smallest, so a small nucleus drawn over a
+     * large one can be picked; -1 when none does.
+     */
+    public int hit(double x, double y) {
+        int best = -1;
+        double bestArea = Double.MAX_VALUE;
+        for (int i = 0; i < rois.size(); i++) {
+            Roi r = rois.get(i);
+            // Roi.containsPoint is false for ImageJ freehand ROIs built from float polygons; the outline is
+            // what the user sees, so test against it.
+            if (r.getFloatPolygon().contains((float) x, (float) y)) {
+                double area = r.getBounds().getWidth() * r.getBounds().getHeight();
+                if (area < bestArea) {
+                    best = i;
+                    bestArea = area;
+                }
+            }
+        }
+        return best;
+    }
+
+    public void undo() {
+        if (!undo.isEmpty()) {
+            redo.push(rois);
+            rois = undo.pop();
+            afterHistoryStep();
+        }
+    }
+
+    public void redo() {
+        if (!redo.isEmpty()) {
+            undo.push(rois);
+            rois = redo.pop();
+            afterHistoryStep();
+        }
+    }
+
+    /** Marks ROIs that came from elsewhere (another RoiSet.zip) as not yet saved as this image's. */
+    public void markUnsaved() {
+        dirty = true;
+        fire();
+    }
+
+    /** Writes the ROIs as a Fiji RoiSet.zip and marks the document saved. */
+    public void save(Path roiSet) throws IOException {
+        RoiSetWriter.write(rois, roiSet);
+        dirty = false;
+        fire();
+    }
+
+    private void change(List<Roi> next, int select) {
+        undo.push(rois);
+        while (undo.size() > UNDO_LIMIT) {
+            undo.removeLast();
+        }
+        redo.clear();
+        rois = List.copyOf(next);
+        selected = select;
+        dirty = true;
+        fire();
+    }
+
+    private void afterHistoryStep() {
+        selected = Math.min(selected, rois.size() - 1);
+        dirty = true;
+        fire();
+    }
+
+    private void fire() {
+        listeners.forEach(Runnable::run);
+    }
+}

@@ -1,0 +1,134 @@
+package fluffy.ui.navigator;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+
+/**
+ * The navigator's tree: groups with their items, runs and prediction folders, two columns (name, state).
+ * Which groups are open survives a reload, so refreshing after a job does not collapse what the user opened.
+ */
+final class NavigatorTree {
+
+    /** Groups this large start closed: a thousand raw file names would bury everything else. */
+    private static final int OPEN_UP_TO = 200;
+
+    private final TreeViewer viewer;
+    private final Set<String> closed = new HashSet<>();
+
+    NavigatorTree(Composite parent, Consumer<NavigatorNode> onSelect) {
+        viewer = new TreeViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer.getTree().setHeaderVisible(true);
+        viewer.setContentProvider(new ITreeContentProvider() {
+            @Override
+            public Object[] getElements(Object input) {
+                return ((List<?>) input).toArray();
+            }
+
+            @Override
+            public Object[] getChildren(Object parent) {
+                return parent instanceof NavigatorNode.Group g ? g.children().toArray() : new Object[0];
+            }
+
+            @Override
+            public Object getParent(Object element) {
+                return null;
+            }
+
+            @Override
+            public boolean hasChildren(Object element) {
+                return element instanceof NavigatorNode.Group g && !g.children().isEmpty();
+            }
+        });
+        column("Name", 230, NavigatorNode::label);
+        column("State", 200, NavigatorNode::detail);
+        viewer.addSelectionChangedListener(e -> {
+            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof NavigatorNode node) {
+                onSelect.accept(node);
+            }
+        });
+        viewer.addTreeListener(new org.eclipse.jface.viewers.ITreeViewerListener() {
+            @Override
+            public void treeCollapsed(org.eclipse.jface.viewers.TreeExpansionEvent e) {
+                closed.add(key(e.getElement()));
+            }
+
+            @Override
+            public void treeExpanded(org.eclipse.jface.viewers.TreeExpansionEvent e) {
+                closed.remove(key(e.getElement()));
+            }
+        });
+    }
+
+    TreeViewer viewer() {
+        return viewer;
+    }
+
+    /** Shows new groups, opening those the user has not closed. */
+    void setGroups(List<NavigatorNode.Group> groups) {
+        viewer.getTree().setRedraw(false);
+        try {
+            viewer.setInput(groups);
+            for (NavigatorNode.Group g : groups) {
+                boolean open = !closed.contains(key(g)) && g.children().size() <= OPEN_UP_TO;
+                viewer.setExpandedState(g, open);
+            }
+        } finally {
+            viewer.getTree().setRedraw(true);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    List<NavigatorNode.Group> groups() {
+        return viewer.getInput() instanceof List<?> list ? (List<NavigatorNode.Group>) list : List.of();
+    }
+
+    /** The row selected, or null. */
+    NavigatorNode selected() {
+        return ((IStructuredSelection) viewer.getSelection()).getFirstElement() instanceof NavigatorNode n ? n : null;
+    }
+
+    /** Selects the first node {@code which} accepts, as if the user had clicked it; returns whether one did. */
+    boolean select(java.util.function.Predicate<NavigatorNode> which) {
+        for (NavigatorNode.Group g : groups()) {
+            for (NavigatorNode n : g.children()) {
+                if (which.test(n)) {
+                    viewer.setExpandedState(g, true);
+                    viewer.setSelection(new StructuredSelection(n), true);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A group's name without its count, which changes as work is done. */
+    private static String key(Object element) {
+        String label = ((NavigatorNode) element).label();
+        int paren = label.lastIndexOf(" (");
+        return paren > 0 ? label.substring(0, paren) : label;
+    }
+
+    private void column(String title, int width, Function<NavigatorNode, String> text) {
+        TreeViewerColumn column = new TreeViewerColumn(viewer, SWT.NONE);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((NavigatorNode) element);
+            }
+        });
+    }
+}

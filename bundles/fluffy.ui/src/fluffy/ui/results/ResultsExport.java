@@ -1,0 +1,63 @@
+package fluffy.ui.results;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+
+import fluffy.core.labels.LabelMap;
+import fluffy.io.rois.LabelMapFiles;
+import fluffy.io.rois.LabelMapRois;
+
+/**
+ * Writes the predictions of a folder elsewhere, in the forms other tools read: for each image the label
+ * map {@code <stem>.tif} (uint16), the binary mask {@code <stem>_mask.png} and the Fiji ROI set
+ * {@code <stem>_RoiSet.zip}. A label map that cannot be read is reported and the others go on.
+ */
+public final class ResultsExport {
+
+    private ResultsExport() {
+    }
+
+    /** Returns one line per image, as the report shows them. */
+    public static List<String> run(PredictionFolder folder, Path target, IProgressMonitor monitor) throws IOException {
+        List<String> stems = folder.stems();
+        SubMonitor progress = SubMonitor.convert(monitor, "Exporting " + stems.size() + " predictions", stems.size());
+        Files.createDirectories(target);
+        List<String> lines = new ArrayList<>();
+        for (String stem : stems) {
+            progress.checkCanceled();
+            progress.subTask(stem);
+            try {
+                LabelMap map = LabelMapFiles.read(folder.folder().resolve(stem + ".tif"));
+                LabelMapFiles.writeTiff(map, target.resolve(stem + ".tif"));
+                LabelMapFiles.writeMaskPng(map.width(), map.height(), foreground(map), target.resolve(stem + "_mask.png"));
+                int rois = LabelMapRois.write(map, target.resolve(stem + "_RoiSet.zip"));
+                lines.add(stem + ": label map, mask and " + rois + " ROIs");
+            } catch (IOException | RuntimeException e) {
+                lines.add(stem + ": FAILED: " + e.getMessage());
+            }
+            progress.worked(1);
+        }
+        return lines;
+    }
+
+    private static int[] foreground(LabelMap map) {
+        int[] labels = map.labels();
+        int n = 0;
+        for (int l : labels) {
+            n += l != 0 ? 1 : 0;
+        }
+        int[] pixels = new int[n];
+        for (int i = 0, k = 0; i < labels.length; i++) {
+            if (labels[i] != 0) {
+                pixels[k++] = i;
+            }
+        }
+        return pixels;
+    }
+}

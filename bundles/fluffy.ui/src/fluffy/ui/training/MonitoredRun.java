@@ -1,0 +1,206 @@
+package fluffy.ui.training;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IStatus;
+
+import fluffy.jobs.TrainingJob;
+import fluffy.training.EpochResult;
+import fluffy.training.TrainingRun;
+
+/**
+ * What the Training Monitor shows about one run: its curves, where it stands, and what can be done with
+ * it (cancel while it runs, resume when it stopped with a checkpoint). Changed on the display thread only.
+ */
+public final class MonitoredRun {
+
+    public enum State {
+        PAST("not running"), STARTING("waiting for the device"), RUNNING("training"), CANCELLED("cancelled"),
+        FINISHED("finished"), FAILED("failed");
+
+        private final String text;
+
+        State(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private final Path folder;
+    private final RunCurves curves;
+    private final TrainingJob job;
+    private State state;
+    private boolean hasCheckpoint;
+    private String message = "";
+    private List<SearchTrials.Trial> trials = List.of();
+    private long trialsModified = -1;
+
+    private MonitoredRun(Path folder, RunCurves curves, TrainingJob job, State state, boolean hasCheckpoint) {
+        this.folder = folder;
+        this.curves = curves;
+        this.job = job;
+        this.state = state;
+        this.hasCheckpoint = hasCheckpoint;
+    }
+
+    /** A run read from its folder. */
+    public static MonitoredRun past(RunFolder run) {
+        MonitoredRun m = new MonitoredRun(run.folder(), RunCurves.of(run.epochs()), null, State.PAST,
+                run.hasCheckpoint());
+        m.refreshTrials();
+        // A run still in its search has no epoch log yet: that is no problem to report.
+        boolean searchOnly = run.epochs().isEmpty() && !m.trials.isEmpty();
+        m.message = run.problem() == null || searchOnly ? "" : run.problem();
+        return m;
+    }
+
+    /** A run being trained by {@code job}; {@code logged} are epochs already in its log (a resumed run). */
+    public static MonitoredRun live(TrainingJob job, List<EpochResult> logged) {
+        return new MonitoredRun(job.request().runDir(), RunCurves.of(logged), job, State.STARTING, false);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public RunCurves curves() {
+        return curves;
+    }
+
+    /** The job training this run, or null for a run read from disk. */
+    public TrainingJob job() {
+        return job;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The search's trials as its record says; empty without a search. */
+    public List<SearchTrials.Trial> trials() {
+        return trials;
+    }
+
+    /** Reads the search record again if it changed on disk; returns whether it did. */
+    public boolean refreshTrials() {
+        Path csv = folder.resolve(TrainingRun.SEARCH_CSV);
+        long modified;
+        try {
+            modified = java.nio.file.Files.getLastModifiedTime(csv).toMillis();
+        } catch (java.io.IOException e) {
+            modified = -1; // no search (yet)
+        }
+        if (modified == trialsModified) {
+            return false;
+        }
+        trialsModified = modified;
+        trials = SearchTrials.read(folder);
+        return true;
+    }
+
+    /** The trials asked for, when known (a job's search plan), else 0. */
+    public int plannedTrials() {
+        return job == null || job.request().search() == null ? 0 : job.request().search().trials();
+    }
+
+    /** Adds a finished epoch; returns false for one already shown. */
+    public boolean epoch(EpochResult result) {
+        state = State.RUNNING;
+        return curves.append(result);
+    }
+
+    public void running() {
+        if (state == State.STARTING) {
+            state = State.RUNNING;
+        }
+    }
+
+    /** The job ended; a checkpoint exists from the first epoch on. */
+    public void finished(IStatus status) {
+        state = switch (status.getSeverity()) {
+            case IStatus.CANCEL -> State.CANCELLED;
+            case IStatus.ERROR -> State.FAILED;
+            default -> State.FINISHED;
+        };
+        hasCheckpoint |= curves.size() > 0;
+        message = status.isOK() || status.getSeverity() == IStatus.CANCEL ? "" : status.getMessage();
+    }
+
+    public boolean canCancel() {
+        return job != null && (state == State.STARTING || state == State.RUNNING);
+    }
+
+    public boolean canResume() {
+        return hasCheckpoint && (state == State.PAST || state == State.CANCELLED || state == State.FAILED);
+    }
+
+    /** The epochs asked for, when known (runs read from disk do not record it). */
+    public int plannedEpochs() {
+        return job == null ? 0 : job.request().settings().epochs();
+    }
+
+    /** e.g. {@code nuclei · training · epoch 5 of 250 · best F1 0.712 (epoch 4)}. */
+    public String headline() {
+        StringBuilder s = new StringBuilder(folder.getFileName() + " · " + state);
+        if (curves.size() == 0 && !trials.isEmpty()) {
+            s.append(" · search trial ").append(trials.get(trials.size() - 1).number());
+            if (plannedTrials() > 0) {
+                s.append(" of ").append(plannedTrials());
+            }
+        }
+        if (curves.size() > 0) {
+            s.append(" · epoch ").append(curves.lastEpoch());
+            if (plannedEpochs() > 0) {
+                s.append(" of ").append(plannedEpochs());
+            }
+        }
+        EpochResult best = curves.best();
+        if (best != null) {
+            s.append(String.format(Locale.ROOT, " · best F1 %.3f (epoch %d)", best.valF1(), best.epoch()));
+        }
+        return s.toString();
+    }
+
+    /** Device, pace and time left; or the reason a run failed. */
+    public String details() {
+        if (!message.isEmpty()) {
+            return message;
+        }
+        StringBuilder s = new StringBuilder();
+        if (job != null) {
+            TrainingRun.Request r = job.request();
+            s.append("device ").append(r.settings().session().describe()).append(" · ").append(r.type().name());
+            if (curves.size() > 0) {
+                s.append(String.format(Locale.ROOT, " · %.1f s per epoch", curves.recentSecondsPerEpoch(Eta.RECENT)));
+            }
+            Duration eta = Eta.remaining(curves, plannedEpochs(), r.settings().timeBudget());
+            if (eta != null && canCancel()) {
+                s.append(" · about ").append(Eta.format(eta)).append(" left");
+            }
+        } else {
+            s.append(folder);
+        }
+        return s.toString();
+    }
+
+    /** Fraction of the planned epochs done, or -1 when unknown. */
+    public double progress() {
+        int planned = plannedEpochs();
+        if (planned == 0) {
+            return -1;
+        }
+        double byEpochs = curves.lastEpoch() / (double) planned;
+        Duration budget = job.request().settings().timeBudget();
+        if (budget != null && budget.toMillis() > 0) {
+            byEpochs = Math.max(byEpochs, curves.totalSeconds() * 1000 / budget.toMillis());
+        }
+        return Math.min(1, byEpochs);
+    }
+}

@@ -1,0 +1,108 @@
+package fluffy.ui.training;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+
+import fluffy.jobs.TrainingJob;
+import fluffy.training.EpochResult;
+import fluffy.training.TrainingRun;
+
+/**
+ * The Training Monitor's logic, apart from e4: which run the view shows, following training jobs (their
+ * epochs arrive on the job's thread and are handed to {@code ui}), cancelling and resuming. Every job
+ * followed keeps its {@link MonitoredRun}, so coming back to a running run shows all its curves.
+ */
+public final class TrainingMonitor {
+
+    private final TrainingMonitorView view;
+    private final Executor ui;
+    private final Consumer<Path> runEnded;
+    private final Map<TrainingJob, MonitoredRun> followed = new HashMap<>();
+
+    /** @param runEnded hears the folder of each followed run when its job ends (the navigator re-reads it) */
+    public TrainingMonitor(TrainingMonitorView view, Executor ui, Consumer<Path> runEnded) {
+        this.view = view;
+        this.ui = ui;
+        this.runEnded = runEnded;
+    }
+
+    /** Shows a job's run and keeps it up to date until the job ends; call before scheduling the job. */
+    public MonitoredRun follow(TrainingJob job) {
+        MonitoredRun known = followed.get(job);
+        if (known != null) {
+            view.show(known);
+            return known;
+        }
+        Path folder = job.request().runDir();
+        List<EpochResult> logged = job.request().resume() ? RunFolder.read(folder).epochs() : List.of();
+        MonitoredRun run = MonitoredRun.live(job, logged);
+        followed.put(job, run);
+        job.addListener(epoch -> ui.execute(() -> changed(run, () -> run.epoch(epoch))));
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void running(IJobChangeEvent event) {
+                ui.execute(() -> changed(run, run::running));
+            }
+
+            @Override
+            public void done(IJobChangeEvent event) {
+                runEnded.accept(folder);
+                ui.execute(() -> changed(run, () -> run.finished(event.getResult())));
+            }
+        });
+        view.show(run);
+        return run;
+    }
+
+    /** Shows a run folder: live when a followed job is training it, else as its files say. */
+    public void showFolder(Path folder) {
+        for (var e : followed.entrySet()) {
+            if (e.getKey().request().runDir().equals(folder) && e.getValue().canCancel()) {
+                view.show(e.getValue());
+                return;
+            }
+        }
+        view.show(MonitoredRun.past(RunFolder.read(folder)));
+    }
+
+    public void cancel(MonitoredRun run) {
+        if (run.canCancel()) {
+            run.job().cancel();
+        }
+    }
+
+    /**
+     * Resumes a run this monitor followed, with its own request; returns the new job (scheduled), or null
+     * when the run has no job (see {@link ResumeRequest} for runs from disk).
+     */
+    public TrainingJob resume(MonitoredRun run) {
+        if (run.job() == null || !run.canResume()) {
+            return null;
+        }
+        TrainingRun.Request r = run.job().request();
+        TrainingJob job = new TrainingJob(new TrainingRun.Request(r.data(), r.runDir(), r.type(), r.hyperparameters(),
+                r.settings(), r.testFraction(), true, r.initFrom(), null), m -> { });
+        start(job);
+        return job;
+    }
+
+    /** Follows and schedules a new job. */
+    public void start(TrainingJob job) {
+        follow(job);
+        job.schedule();
+    }
+
+    private void changed(MonitoredRun run, Runnable change) {
+        change.run();
+        if (!view.control().isDisposed() && view.run() == run) {
+            view.refresh();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package fluffy.ui.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Event;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fluffy.core.labels.LabelMap;
+import fluffy.core.workspace.Workspace;
+import fluffy.io.rois.LabelMapFiles;
+import fluffy.ui.widgets.SwtFixture;
+import fluffy.ui.widgets.TestWorkspaces;
+
+/**
+ * Predictions on real nuclei images, written as files into a workspace: the viewer scores every image
+ * against the ground truth, shows one, and colours a false positive red when asked to compare.
+ */
+class ResultsViewTest {
+
+    @Test
+    void scoresEveryImageAndColoursTheComparison(@TempDir Path dir) throws Exception {
+        List<String> stems = TestWorkspaces.dsbStems(2);
+        assumeTrue(stems.size() == 2, "../shared/data/dsb2018-fluo is absent in this checkout; skipped");
+        Workspace ws = Workspace.create(dir.resolve("ws"));
+        Path predictions = Files.createDirectories(ws.root().resolve("Predictions/model-a"));
+        LabelMap changed = null;
+        for (String s : stems) {
+            Files.copy(TestWorkspaces.dsbImage(s), ws.processedImage(s));
+            Files.copy(TestWorkspaces.dsbMask(s), ws.processedMask(s));
+            LabelMap truth = LabelMapFiles.read(TestWorkspaces.dsbMask(s));
+            LabelMap predicted = s.equals(stems.get(0)) ? TestWorkspaces.edited(truth, 1, 0, 0, 12) : truth;
+            changed = changed == null ? predicted : changed;
+            LabelMapFiles.writeTiff(predicted, predictions.resolve(s + ".tif"));
+        }
+        Files.writeString(predictions.resolve(stems.get(0) + "_objects.csv"), "companions are not label maps");
+        LabelMap truth0 = LabelMapFiles.read(TestWorkspaces.dsbMask(stems.get(0)));
+        Comparison expected = Comparison.of(truth0, changed);
+
+        try (SwtFixture swt = new SwtFixture(1000, 800)) {
+            swt.shell.setLayout(new FillLayout());
+            ResultsView view = new ResultsView(swt.shell, swt.display::asyncExec);
+            swt.open();
+            view.open(new PredictionFolder(predictions, ws), null);
+            assertTrue(swt.waitUntil(() -> stems.get(0).equals(view.shownStem()), 30_000), "the first image is shown");
+
+            List<MetricsRow> rows = view.table().rows();
+            assertEquals(stems, rows.stream().map(MetricsRow::stem).toList());
+            assertEquals(Integer.toString(expected.matching().falsePositives()), rows.get(0).cell(4));
+            assertEquals(Integer.toString(expected.matching().falseNegatives()), rows.get(0).cell(5));
+            assertTrue(expected.matching().falsePositives() >= 1 && expected.matching().falseNegatives() >= 1);
+            assertEquals("1.000", rows.get(1).cell(8), "a perfect prediction");
+            assertEquals("1.000", rows.get(1).cell(10), "mean AP over 0.5 … 0.95 of a perfect prediction");
+            assertTrue(view.table().total().getText().startsWith("2 images, 2 with ground truth at IoU 0.50: TP "),
+                    view.table().total().getText());
+
+            view.controls().mode.select(1);
+            view.controls().opacity.setSelection(100);
+            view.controls().compare.setSelection(true);
+            view.controls().compare.notifyListeners(SWT.Selection, new Event());
+            view.controls().split.setSelection(0);
+            view.controls().split.notifyListeners(SWT.Selection, new Event());
+            // The added square (0..11, 0..11) is a false positive: red where it does not touch a true object.
+            int x = 3;
+            int y = 3;
+            assertEquals(changed.maxLabel(), changed.get(x, y));
+            Rectangle b = view.canvas().imageBounds();
+            ImageData shown = swt.snapshot(view.canvas().control());
+            int cx = b.x + (int) ((x + 0.5) * b.width / changed.width());
+            int cy = b.y + (int) ((y + 0.5) * b.height / changed.height());
+            RGB pixel = shown.palette.getRGB(shown.getPixel(cx, cy));
+            assertTrue(pixel.red > 200 && pixel.green < 100 && pixel.blue < 100, "false positive in red: " + pixel);
+
+            view.show(stems.get(1));
+            assertTrue(swt.waitUntil(() -> stems.get(1).equals(view.shownStem()), 30_000));
+
+            Path target = dir.resolve("exported");
+            view.export(target).join();
+            for (String st : stems) {
+                for (String file : List.of(st + ".tif", st + "_mask.png", st + "_RoiSet.zip")) {
+                    assertTrue(Files.isRegularFile(target.resolve(file)), file);
+                }
+            }
+            assertEquals(changed.objectCount(), LabelMapFiles.read(target.resolve(stems.get(0) + ".tif")).objectCount());
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(target.resolve(stems.get(0) + "_RoiSet.zip").toFile())) {
+                assertEquals(changed.objectCount(), zip.size(), "one ROI per object");
+            }
+            assertTrue(swt.waitUntil(() -> view.status().getText().startsWith("Exported 2 of 2 predictions"), 10_000),
+                    view.status().getText());
+        }
+    }
+
+    @Test
+    void aFolderOnItsOwnFindsImagesAndMasksBesideIt(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("images"));
+        Files.createDirectories(dir.resolve("masks"));
+        Path out = Files.createDirectories(dir.resolve("predictions"));
+        Files.writeString(dir.resolve("images/a.png"), "");
+        Files.writeString(dir.resolve("masks/a.tif"), "");
+        Files.writeString(out.resolve("a.tif"), "");
+        Files.writeString(out.resolve("a_probabilities.tif"), "");
+        Files.writeString(out.resolve("b.tif"), "");
+        PredictionFolder folder = new PredictionFolder(out, null);
+        assertEquals(List.of("a", "b"), folder.stems());
+        PredictionFolder.Sources a = folder.sources("a");
+        assertEquals(dir.resolve("images/a.png"), a.image().orElseThrow());
+        assertEquals(dir.resolve("masks/a.tif"), a.truth().orElseThrow());
+        assertTrue(folder.sources("b").image().isEmpty());
+    }
+}

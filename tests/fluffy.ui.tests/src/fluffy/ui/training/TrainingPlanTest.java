@@ -1,0 +1,83 @@
+package fluffy.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fluffy.models.Hyperparameter;
+import fluffy.models.ModelTypes;
+import fluffy.runtime.Device;
+import fluffy.training.TrainingRun;
+
+class TrainingPlanTest {
+
+    @TempDir
+    Path dir;
+
+    private TrainingPlan plan() {
+        return new TrainingPlan(dir, dir.resolve("Runs"), ModelTypes.require("unet.categorical"));
+    }
+
+    @Test
+    void theDefaultsMakeARequestLikeTheCommandLines() throws Exception {
+        TrainingPlan plan = plan();
+        assertTrue(plan.runName.startsWith("unet.categorical-"), plan.runName);
+        assertEquals(plan.type().hyperparameters().size(), plan.hyperparameters().size());
+        assertEquals(List.of(), plan.problems());
+        plan.device = "cpu";
+        plan.timeBudgetMinutes = 20;
+        plan.setHyperparameter("depth", "3");
+        TrainingRun.Request r = plan.toRequest();
+        assertEquals(dir.resolve("Runs").resolve(plan.runName), r.runDir());
+        assertEquals(3, r.hyperparameters().integer("depth"));
+        assertEquals(250, r.settings().epochs());
+        assertEquals(Duration.ofMinutes(20), r.settings().timeBudget());
+        assertEquals(1e-3, r.settings().learningRate());
+        assertEquals(Device.CPU, r.settings().session().device().device());
+        assertFalse(r.resume());
+        assertEquals(null, r.search(), "no search unless trials are asked for");
+        plan.searchTrials = 6;
+        plan.searchFolds = 4;
+        plan.searchEpochs = 7;
+        TrainingRun.SearchPlan search = plan.toRequest().search();
+        assertEquals(List.of(6, 4, 7), List.of(search.trials(), search.folds(), search.epochsPerTrial()));
+        plan.searchFolds = 1;
+        assertEquals(List.of("A search needs at least 2 folds."), plan.problems());
+    }
+
+    @Test
+    void problemsAreSaidInWords() throws Exception {
+        TrainingPlan plan = plan();
+        plan.runName = "my run";
+        assertTrue(plan.problems().get(0).startsWith("The run name must be"), plan.problems().toString());
+        plan.runName = "old";
+        Files.createDirectories(dir.resolve("Runs/old"));
+        assertTrue(plan.problems().get(0).startsWith("A run named old exists"), plan.problems().toString());
+        plan.runName = "new";
+        plan.setHyperparameter("depth", "99");
+        assertTrue(plan.problems().get(0).startsWith("depth: 99 is not allowed"), plan.problems().toString());
+        plan.setHyperparameter("depth", "3");
+        plan.learningRate = "fast";
+        assertEquals("The learning rate 'fast' is not a number.", plan.problems().get(0));
+        plan.learningRate = "1e-3";
+        plan.device = "tpu";
+        assertTrue(plan.problems().get(0).startsWith("device must be auto, cpu, cuda"), plan.problems().toString());
+    }
+
+    @Test
+    void anotherTypeBringsItsOwnDefaults() {
+        TrainingPlan plan = plan();
+        plan.setType(ModelTypes.require("unet.binary"));
+        assertTrue(plan.runName.startsWith("unet.binary-"));
+        assertEquals(plan.type().hyperparameters().stream().map(Hyperparameter::name).toList(),
+                List.copyOf(plan.hyperparameters().keySet()));
+    }
+}

@@ -38,7 +38,10 @@ public final class WorkbenchPrediction {
     private WorkbenchPrediction() {
     }
 
-    /** The {@code model.onnx} of the workspace's runs, newest first, then {@code extra} (the preference) if set. */
+    /**
+     * The {@code model.onnx} of the workspace's runs, newest first, then {@code extra} (the preference) if
+     * set, then the bundled default model when it is installed.
+     */
     public static List<Path> models(Workspace ws, String extra) throws IOException {
         List<Path> models = new ArrayList<>();
         Path runs = ws.root().resolve(RUNS);
@@ -59,6 +62,9 @@ public final class WorkbenchPrediction {
                 models.add(p);
             }
         }
+        // Last the bundled default model, so a workspace without a trained run can still be predicted and
+        // its predictions corrected instead of drawn.
+        fluffy.inference.DefaultModel.find().ifPresent(models::add);
         return models;
     }
 

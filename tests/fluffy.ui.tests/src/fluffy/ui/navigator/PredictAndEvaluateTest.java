@@ -35,7 +35,9 @@ class PredictAndEvaluateTest {
         Workspace ws = workspace(dir, 2);
         Path model = TestWorkspaces.untrainedModel(ws.root().resolve("Runs/tiny/model.onnx"));
         List<Path> models = WorkbenchPrediction.models(ws, "");
-        assertEquals(List.of(model), models);
+        assertEquals(model, models.get(0), "the run's model first");
+        assertEquals(fluffy.inference.DefaultModel.find().map(List::of).orElse(List.of()),
+                models.subList(1, models.size()), "then only the bundled default model, when it is installed");
         PredictPlan plan = new PredictPlan(ws, models.get(0));
         assertEquals("tiny", plan.outputName, "the output folder is named after the run");
         try (SwtFixture swt = new SwtFixture(800, 600)) {

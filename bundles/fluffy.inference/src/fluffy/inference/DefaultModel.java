@@ -46,6 +46,11 @@ public final class DefaultModel {
         return Optional.empty();
     }
 
+    /** The model file the user gave, or else the default model; an error that says what to do when neither exists. */
+    public static Path orDefault(String given) throws IOException {
+        return given != null ? Path.of(given) : find().orElseThrow(() -> new IOException(missing()));
+    }
+
     /** Why there is no default, and what to do instead. */
     public static String missing() {
         return "no --model given and no default model is installed (a bundle " + BUNDLE + " with " + ENTRY

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fluffy.core.labels.LabelMap;
 import fluffy.core.synthetic.SyntheticNuclei;
+import fluffy.io.SyntheticPairs;
 import fluffy.io.rois.LabelMapFiles;
 import fluffy.models.HyperparameterValues;
 import fluffy.models.ModelPackage;
@@ -26,9 +27,6 @@ import fluffy.training.HyperparameterSearch;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
 import fluffy.training.data.Augmentation;
-import ij.ImagePlus;
-import ij.io.FileSaver;
-import ij.process.ShortProcessor;
 
 /** Training as a real Eclipse Job on real TIFF pairs: cancel and resume, and bad pairs reported by name. */
 class TrainingJobTest {
@@ -131,14 +129,8 @@ class TrainingJobTest {
         Files.createDirectories(dir.resolve("masks"));
         SyntheticNuclei generator = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(64, 48));
         for (int i = 0; i < count; i++) {
-            SyntheticNuclei.Sample s = generator.generate(i);
-            short[] pixels = new short[64 * 48];
-            for (int p = 0; p < pixels.length; p++) {
-                pixels[p] = (short) Math.min(65535, Math.round(s.image().data()[p]));
-            }
-            new FileSaver(new ImagePlus("img", new ShortProcessor(64, 48, pixels, null)))
-                    .saveAsTiff(dir.resolve("images/img_" + i + ".tif").toString());
-            LabelMapFiles.writeTiff(s.labels(), dir.resolve("masks/img_" + i + ".tif"));
+            SyntheticPairs.write(generator.generate(i), dir.resolve("images/img_" + i + ".tif"),
+                    dir.resolve("masks/img_" + i + ".tif"));
         }
         return dir;
     }

@@ -10,10 +10,7 @@ import java.util.Locale;
 import fluffy.core.files.AtomicFiles;
 import fluffy.core.synthetic.SyntheticNuclei;
 import fluffy.core.workspace.Workspace;
-import fluffy.io.rois.LabelMapFiles;
-import ij.ImagePlus;
-import ij.io.FileSaver;
-import ij.process.ShortProcessor;
+import fluffy.io.SyntheticPairs;
 
 /**
  * A sample workspace made by the synthetic nuclei generator: each image as a 16-bit TIFF in {@code Raw/}
@@ -51,21 +48,9 @@ public final class DemoWorkspace {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String name = String.format(Locale.ROOT, "nuclei_%02d", i + 1);
-            SyntheticNuclei.Sample sample = generator.generate(seed + i);
-            ShortProcessor pixels = new ShortProcessor(size, size);
-            float[] data = sample.image().data();
-            for (int p = 0; p < data.length; p++) {
-                pixels.set(p, Math.min(65_535, Math.round(data[p])));
-            }
-            ImagePlus image = new ImagePlus(name, pixels);
-            for (Path target : List.of(workspace.raw().resolve(name + ".tif"), workspace.processedImage(name))) {
-                AtomicFiles.write(target, tmp -> {
-                    if (!new FileSaver(image).saveAsTiff(tmp.toString())) {
-                        throw new IOException(target + ": ImageJ could not write the image");
-                    }
-                });
-            }
-            LabelMapFiles.writeTiff(sample.labels(), workspace.processedMask(name));
+            SyntheticPairs.write(generator.generate(seed + i), workspace.processedImage(name),
+                    workspace.processedMask(name));
+            AtomicFiles.copy(workspace.processedImage(name), workspace.raw().resolve(name + ".tif"));
             names.add(name);
         }
         return new Made(workspace, names);

@@ -10,15 +10,12 @@ import fluffy.core.image.Normalization;
 import fluffy.core.labels.LabelMap;
 import fluffy.core.synthetic.SyntheticNuclei;
 import fluffy.core.workspace.Workspace;
-import fluffy.io.rois.LabelMapFiles;
+import fluffy.io.SyntheticPairs;
 import fluffy.models.HyperparameterValues;
 import fluffy.models.ModelPackage;
 import fluffy.models.unet.CategoricalUNet;
 import fluffy.onnx.nn.Graphs;
 import fluffy.onnx.nn.Weights;
-import ij.ImagePlus;
-import ij.io.FileSaver;
-import ij.process.ShortProcessor;
 
 /** Workspaces for the view tests, built from the shared nuclei data or from synthetic nuclei. */
 public final class TestWorkspaces {
@@ -61,14 +58,8 @@ public final class TestWorkspaces {
         Files.createDirectories(dir.resolve("masks"));
         SyntheticNuclei generator = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(64, 48));
         for (int i = 0; i < count; i++) {
-            SyntheticNuclei.Sample s = generator.generate(i);
-            short[] pixels = new short[64 * 48];
-            for (int p = 0; p < pixels.length; p++) {
-                pixels[p] = (short) Math.min(65535, Math.round(s.image().data()[p]));
-            }
-            new FileSaver(new ImagePlus("img", new ShortProcessor(64, 48, pixels, null)))
-                    .saveAsTiff(dir.resolve("images/img_" + i + ".tif").toString());
-            LabelMapFiles.writeTiff(s.labels(), dir.resolve("masks/img_" + i + ".tif"));
+            SyntheticPairs.write(generator.generate(i), dir.resolve("images/img_" + i + ".tif"),
+                    dir.resolve("masks/img_" + i + ".tif"));
         }
         return dir;
     }

@@ -1,12 +1,11 @@
 package fluffy.inference.internal.commands;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import fluffy.core.image.ImageFiles;
 import fluffy.headless.Arguments;
 import fluffy.headless.Command;
 import fluffy.headless.CommandContext;
@@ -70,8 +69,7 @@ public final class DemoCommand implements Command {
             throw new fluffy.headless.UsageException("--size must be at least 64");
         }
 
-        Path modelFile = modelOption != null ? Path.of(modelOption)
-                : DefaultModel.find().orElseThrow(() -> new IOException(DefaultModel.missing()));
+        Path modelFile = DefaultModel.orDefault(modelOption);
         PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
         Path root = dir != null ? dir : DemoWorkspace.freeFolder(Path.of("fluffy-demo").toAbsolutePath());
 
@@ -79,10 +77,7 @@ public final class DemoCommand implements Command {
         DemoWorkspace.Made made = DemoWorkspace.create(root, images, size, seed);
 
         Path predictions = root.resolve("Predictions");
-        List<Path> inputs;
-        try (var files = Files.list(made.workspace().processedImages())) {
-            inputs = files.filter(p -> p.getFileName().toString().endsWith(".tif")).sorted().toList();
-        }
+        List<Path> inputs = ImageFiles.list(made.workspace().processedImages());
         SessionSettings session = new SessionSettings(Devices.choose(device), threads);
         context.err().printf("predicting with %s (%s) on %s%n", modelFile, model.type().id(), session.describe());
         ProgressBar bar = ProgressBar.on(context.err());

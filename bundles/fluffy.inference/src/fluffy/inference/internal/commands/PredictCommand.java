@@ -74,8 +74,7 @@ public final class PredictCommand implements Command {
         args.finish();
         args.noPositional();
 
-        Path modelFile = modelOption != null ? Path.of(modelOption)
-                : DefaultModel.find().orElseThrow(() -> new IOException(DefaultModel.missing()));
+        Path modelFile = DefaultModel.orDefault(modelOption);
         PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
         List<Path> inputs = inputs(input);
         SessionSettings session = new SessionSettings(Devices.choose(device), threads);

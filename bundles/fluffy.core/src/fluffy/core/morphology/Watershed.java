@@ -9,8 +9,8 @@ import fluffy.core.labels.LabelMap;
  * Seeded watershed by flooding with a bucket queue (Meyer's algorithm on integer levels). Seeds grow
  * into the allowed pixels, lowest level first, so neighbouring seeds meet along the highest levels (for
  * 1 − object probability: along the dark valleys between nuclei). A pixel takes the label of the first
- * labelled neighbour that reaches it. Unlike {@link SeededGrowth}, memory is one int per queued pixel
- * with nothing per pixel beyond the label map, which is labelled in place: what a 8192 x 8192 image needs.
+ * labelled neighbour that reaches it. Memory is one int per queued pixel with nothing per pixel beyond
+ * the label map, which is labelled in place: what a 8192 x 8192 image needs.
  */
 public final class Watershed {
 
@@ -26,11 +26,15 @@ public final class Watershed {
         int[] l = labels.labels();
         int w = labels.width();
         IntStack[] queues = new IntStack[levels];
+        // The seeds' edge pixels are all queued before any grows: pixels take their label when offered, so
+        // growing while scanning would let each seed run ahead along the scan order, whatever the levels.
+        IntStack edges = new IntStack();
         for (int i = 0; i < l.length; i++) {
-            if (l[i] != 0) {
-                offerNeighbours(l, w, i, allowed, level, 0, queues);
+            if (l[i] != 0 && growsInto(l, w, i, allowed)) {
+                edges.push(i);
             }
         }
+        queues[0] = edges;
         for (int current = 0; current < levels; current++) {
             IntStack queue = queues[current];
             while (queue != null && !queue.isEmpty()) {
@@ -38,6 +42,15 @@ public final class Watershed {
             }
             queues[current] = null; // drained for good: later pixels join at the current level or above
         }
+    }
+
+    /** Whether pixel {@code i} has an unlabelled neighbour it may flood. */
+    private static boolean growsInto(int[] l, int w, int i, IntPredicate allowed) {
+        int x = i % w;
+        return x > 0 && l[i - 1] == 0 && allowed.test(i - 1)
+                || x < w - 1 && l[i + 1] == 0 && allowed.test(i + 1)
+                || i >= w && l[i - w] == 0 && allowed.test(i - w)
+                || i + w < l.length && l[i + w] == 0 && allowed.test(i + w);
     }
 
     private static void offerNeighbours(int[] l, int w, int i, IntPredicate allowed, IntUnaryOperator level,

@@ -65,12 +65,12 @@ class ObjectBordersTest {
     }
 
     @Test
-    void seededGrowthSplitsAlongTheLowestPriorityRidge() {
-        // Two seeds in a 1x7 strip; priority peaks at index 4, so the first seed takes 1..3 and the second 4..5.
+    void watershedSplitsAlongTheHighestLevelRidge() {
+        // Two seeds in a 1x7 strip; the level peaks at index 4, so the first seed takes 1..3 and the second 4..5.
         LabelMap seeds = new LabelMap(7, 1, new int[] {1, 0, 0, 0, 0, 0, 2});
-        boolean[] allowed = {true, true, true, true, true, true, true};
-        float[] priority = {0, 0.1f, 0.2f, 0.3f, 0.9f, 0.2f, 0};
-        assertArrayEquals(new int[] {1, 1, 1, 1, 2, 2, 2}, SeededGrowth.grow(seeds, allowed, priority).labels());
+        int[] level = {0, 1, 2, 3, 9, 2, 0};
+        Watershed.flood(seeds, i -> true, i -> level[i], 10);
+        assertArrayEquals(new int[] {1, 1, 1, 1, 2, 2, 2}, seeds.labels());
     }
 
     private static String render(boolean[] mask, int w, int h) {

@@ -35,7 +35,7 @@ public final class PredictCommand implements Command {
                 Usage: fluffy predict [--model M] --input FILE|DIR --output DIR [--instances]
                                       [--type frame|zstack|timeseries|all] [--channel C] [--tile N]
                                       [--overlap N] [--batch N] [--min-size N] [--no-fill-holes]
-                                      [--probabilities] [--device auto|cpu|cuda[:N]] [--threads N]
+                                      [--probabilities] [--flips] [--device auto|cpu|cuda[:N]] [--threads N]
 
                   --model          a model file (RUN_FOLDER/model.onnx); default: the installed default model
                   --input          an image file, or a folder whose image files are all predicted
@@ -52,12 +52,14 @@ public final class PredictCommand implements Command {
                   --min-size       objects smaller than this many pixels are removed (default 16; 0 keeps all)
                   --no-fill-holes  keep holes inside objects
                   --probabilities  also write <stem>_probabilities.tif (float32, a channel per class)
+                  --flips          average the network over the four mirror images of each tile
+                                   (test-time augmentation: four times the network time)
                 """;
     }
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws Exception {
-        Arguments args = Arguments.parse(arguments, Set.of("instances", "no-fill-holes", "probabilities"));
+        Arguments args = Arguments.parse(arguments, Set.of("instances", "no-fill-holes", "probabilities", "flips"));
         String modelOption = args.value("model").orElse(null);
         Path input = Path.of(args.require("input"));
         Path output = Path.of(args.require("output"));
@@ -69,6 +71,7 @@ public final class PredictCommand implements Command {
         PostProcessing post = new PostProcessing(args.flag("instances"), Options.nonNegative(args, "min-size", 16),
                 !args.flag("no-fill-holes"));
         boolean probabilities = args.flag("probabilities");
+        boolean flips = args.flag("flips");
         var device = Options.device(args.value("device").orElse(null));
         int threads = Options.positive(args, "threads", Runtime.getRuntime().availableProcessors());
         args.finish();
@@ -85,7 +88,7 @@ public final class PredictCommand implements Command {
         ProgressBar bar = ProgressBar.on(context.err());
         long start = System.nanoTime();
         List<BatchPrediction.FileResult> results;
-        try (Predictor predictor = new Predictor(model, session, tiles)) {
+        try (Predictor predictor = new Predictor(model, session, tiles, flips)) {
             results = BatchPrediction.run(predictor, new BatchPrediction.Request(inputs, output, type, channel, post,
                     probabilities), bar, r -> {
                         bar.clear();

@@ -235,8 +235,13 @@ public final class TrainingRun {
     private static void save(Request request, Trainer.Outcome o, int train, int test, Path modelFile, Path checkpoint)
             throws IOException {
         Map<String, String> summary = summary(request, o, train, test);
-        if (o.best() != null) {
-            write(request, o.best(), summary, null, modelFile);
+        // When this call found nothing better (a resumed run), the model keeps its weights but its record of
+        // the run (epochs, steps, cancelled) is brought up to date.
+        fluffy.onnx.nn.Weights best = o.best() != null ? o.best()
+                : java.nio.file.Files.isRegularFile(modelFile)
+                        ? ModelPackage.read(modelFile, id -> request.type()).weights() : null;
+        if (best != null) {
+            write(request, best, summary, null, modelFile);
         }
         write(request, o.last(), summary, new ModelPackage.ResumeState(o.optimizerState(), o.completedSteps(),
                 request.settings().optimizer()), checkpoint);

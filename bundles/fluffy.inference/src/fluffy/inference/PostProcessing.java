@@ -3,19 +3,17 @@ package fluffy.inference;
 import java.util.List;
 
 import fluffy.core.labels.LabelMap;
+import fluffy.core.morphology.BorderInstances;
 import fluffy.core.morphology.Components;
 import fluffy.core.morphology.LabelCleanup;
-import fluffy.core.morphology.Watershed;
 import fluffy.models.Hyperparameter;
 
 /**
  * Turns class probabilities into objects. A model with one class {@code object} (binary) is thresholded;
- * a model with {@code background, object, border} (categorical) gives instances by a seeded watershed:
- * seeds are the connected pixels where the object class wins (object minus border), at least the model's
- * {@code min_seed_area} when it has that hyperparameter, and they flood the
- * foreground (background below 0.5) in order of falling object probability, so touching nuclei part
- * along their border band. Without {@code instances} the objects are the connected components of the
- * foreground, touching objects merged. Then objects smaller than {@code minArea} are removed, holes are
+ * a model with {@code background, object, border} (categorical) gives instances through
+ * {@link BorderInstances} with the model's settings (its hyperparameters of those names, else the
+ * defaults). Without {@code instances} the objects are the connected components of the foreground
+ * (background below 0.5), touching objects merged. Then objects smaller than {@code minArea} are removed, holes are
  * filled and labels renumbered 1..n. Labels are ints and never wrap. Other class layouts are left to the
  * model type's own {@code labelMap}.
  *
@@ -25,11 +23,13 @@ public record PostProcessing(boolean instances, int minArea, boolean fillHoles) 
 
     public static final PostProcessing DEFAULT = new PostProcessing(true, 16, true);
 
-    /** Watershed levels: object probability quantised to 1/256, finer than the network is sure of. */
-    private static final int LEVELS = 256;
-
     public LabelMap labels(ClassMaps maps, PredictionModel model) {
-        LabelMap labels = objects(maps, model);
+        return labels(maps, model, instanceSettings(model));
+    }
+
+    /** The objects with other instance settings than the model's own (for tuning them). */
+    public LabelMap labels(ClassMaps maps, PredictionModel model, BorderInstances.Settings settings) {
+        LabelMap labels = objects(maps, model, settings);
         if (minArea > 1) {
             LabelCleanup.removeSmall(labels, minArea);
         }
@@ -40,7 +40,12 @@ public record PostProcessing(boolean instances, int minArea, boolean fillHoles) 
         return labels;
     }
 
-    private LabelMap objects(ClassMaps maps, PredictionModel model) {
+    /** The model's instance settings: its hyperparameters of those names, else the defaults. */
+    public static BorderInstances.Settings instanceSettings(PredictionModel model) {
+        return BorderInstances.Settings.from((name, fallback) -> hyperparameter(model, name, fallback));
+    }
+
+    private LabelMap objects(ClassMaps maps, PredictionModel model, BorderInstances.Settings settings) {
         List<String> classes = maps.classes();
         int w = maps.width();
         int h = maps.height();
@@ -52,19 +57,18 @@ public record PostProcessing(boolean instances, int minArea, boolean fillHoles) 
             if (!instances) {
                 return components(maps, i -> maps.get(0, i) < 0.5f, w, h);
             }
-            LabelMap seeds = components(maps, i -> {
-                float object = maps.get(1, i);
-                return object > maps.get(0, i) && object > maps.get(2, i);
-            }, w, h);
-            // Specks of object class inside a border band would each become an object: drop the seeds the
-            // model type itself ignores, as its validation during training did.
-            int minSeed = integerHyperparameter(model, "min_seed_area", 0);
-            if (minSeed > 1) {
-                LabelCleanup.removeSmall(seeds, minSeed);
-            }
-            Watershed.flood(seeds, i -> maps.get(0, i) < 0.5f,
-                    i -> (int) ((1 - maps.get(1, i)) * (LEVELS - 1) + 0.5f), LEVELS);
-            return seeds;
+            BorderInstances.Probabilities p = new BorderInstances.Probabilities() {
+                @Override
+                public float background(int pixel) {
+                    return maps.get(0, pixel);
+                }
+
+                @Override
+                public float object(int pixel) {
+                    return maps.get(1, pixel);
+                }
+            };
+            return BorderInstances.objects(w, h, p, settings);
         }
         return model.type().labelMap(maps.all(), w, h, model.description().hyperparameters());
     }
@@ -77,14 +81,14 @@ public record PostProcessing(boolean instances, int minArea, boolean fillHoles) 
         return Components.label(mask, w, h);
     }
 
-    private static int integerHyperparameter(PredictionModel model, String name, int absent) {
+    /** The model's value of a hyperparameter when its type declares it, else {@code absent}. */
+    private static double hyperparameter(PredictionModel model, String name, double absent) {
         boolean has = model.type().hyperparameters().stream().map(Hyperparameter::name).anyMatch(name::equals);
-        return has ? model.description().hyperparameters().integer(name) : absent;
+        return has ? model.description().hyperparameters().real(name) : absent;
     }
 
     /** The binary model's own threshold hyperparameter when it has one, else 0.5. */
     static float threshold(PredictionModel model) {
-        boolean has = model.type().hyperparameters().stream().map(Hyperparameter::name).anyMatch("threshold"::equals);
-        return has ? (float) model.description().hyperparameters().real("threshold") : 0.5f;
+        return (float) hyperparameter(model, "threshold", 0.5);
     }
 }

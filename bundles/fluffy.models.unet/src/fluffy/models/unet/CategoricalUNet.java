@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fluffy.core.labels.LabelMap;
-import fluffy.core.morphology.Components;
+import fluffy.core.morphology.BorderInstances;
+import fluffy.core.morphology.BorderInstances.Settings;
 import fluffy.core.morphology.ObjectBorders;
-import fluffy.core.morphology.SeededGrowth;
 import fluffy.models.Hyperparameter;
 import fluffy.models.HyperparameterValues;
 import fluffy.models.ModelType;
@@ -14,16 +14,14 @@ import fluffy.onnx.nn.NetworkDefinition;
 
 /**
  * Background, object and border. The border class is each object's dilation XOR erosion, united over
- * objects; it separates touching objects. Output objects are grown from the components of the object
- * class (seeds) over every pixel that is not background, lowest object probability last: a seeded
- * watershed on the object probability.
+ * objects; it separates touching objects. Outputs become objects through {@link BorderInstances}, with
+ * its settings as hyperparameters (stored in the model, so prediction reads them as validation did).
  */
 public final class CategoricalUNet implements ModelType {
 
     public static final String ID = "unet.categorical";
     static final String BORDER_WIDTH = "border_iterations";
     static final String BORDER_WEIGHT = "border_weight";
-    static final String MIN_SEED_AREA = "min_seed_area";
     private static final int BACKGROUND = 0;
     private static final int OBJECT = 1;
     private static final int BORDER = 2;
@@ -52,8 +50,18 @@ public final class CategoricalUNet implements ModelType {
         all.add(Hyperparameter.integer(BORDER_WIDTH, "Dilation and erosion iterations that make the border band", 1, 5, 1));
         all.add(Hyperparameter.real(BORDER_WEIGHT, "Cross-entropy weight of the border class (background and object: 1)",
                 0.1, 20, 2));
-        all.add(Hyperparameter.integer(MIN_SEED_AREA, "Object cores smaller than this many pixels are noise, not seeds",
-                0, 1000, 15));
+        // How outputs become objects (BorderInstances); they change no weights, only what the F1 counts.
+        BorderInstances.Settings d = BorderInstances.Settings.DEFAULT;
+        all.add(Hyperparameter.real(Settings.SEED_THRESHOLD, "Object probability a seed pixel needs", 0.5, 0.95,
+                d.seedThreshold()));
+        all.add(Hyperparameter.real(Settings.FOREGROUND_THRESHOLD,
+                "Pixels with a background probability below this belong to an object", 0.1, 0.7,
+                d.foregroundThreshold()));
+        all.add(Hyperparameter.real(Settings.NECK_FRACTION,
+                "Seeds are cut where their inner distance is at most this fraction of their largest (0: never)",
+                0, 0.7, d.neckFraction()));
+        all.add(Hyperparameter.integer(Settings.MIN_SEED_AREA, "Seeds smaller than this many pixels are noise", 0,
+                1000, d.minSeedArea()));
         return all;
     }
 
@@ -83,36 +91,22 @@ public final class CategoricalUNet implements ModelType {
     @Override
     public LabelMap labelMap(float[] probabilities, int width, int height, HyperparameterValues values) {
         int n = width * height;
-        boolean[] seeds = new boolean[n];
-        boolean[] foreground = new boolean[n];
-        float[] priority = new float[n];
-        for (int i = 0; i < n; i++) {
-            float bg = probabilities[BACKGROUND * n + i];
-            float object = probabilities[OBJECT * n + i];
-            float border = probabilities[BORDER * n + i];
-            seeds[i] = object > bg && object > border;
-            foreground[i] = bg < 0.5f;
-            priority[i] = 1 - object;
-        }
-        LabelMap cores = Components.label(seeds, width, height);
-        return SeededGrowth.grow(withoutSmall(cores, values.integer(MIN_SEED_AREA)), foreground, priority).relabelled();
+        BorderInstances.Probabilities p = new BorderInstances.Probabilities() {
+            @Override
+            public float background(int pixel) {
+                return probabilities[BACKGROUND * n + pixel];
+            }
+
+            @Override
+            public float object(int pixel) {
+                return probabilities[OBJECT * n + pixel];
+            }
+        };
+        return BorderInstances.objects(width, height, p, instanceSettings(values)).relabelled();
     }
 
-    /** The label map with objects of fewer than {@code minArea} pixels set to background. */
-    private static LabelMap withoutSmall(LabelMap labels, int minArea) {
-        if (minArea <= 1) {
-            return labels;
-        }
-        int[] l = labels.labels().clone();
-        int[] area = new int[labels.maxLabel() + 1];
-        for (int v : l) {
-            area[v]++;
-        }
-        for (int i = 0; i < l.length; i++) {
-            if (area[l[i]] < minArea) {
-                l[i] = 0;
-            }
-        }
-        return new LabelMap(labels.width(), labels.height(), l);
+    /** How this type's outputs become objects, from its hyperparameters. */
+    public static BorderInstances.Settings instanceSettings(HyperparameterValues values) {
+        return BorderInstances.Settings.from((name, fallback) -> values.real(name));
     }
 }

@@ -41,7 +41,10 @@ class PredictedRoisTest {
         Workspace ws = Workspace.create(dir.resolve("ws"));
         Files.createDirectories(ws.labelingImage(name).getParent());
         Files.copy(TestWorkspaces.dsbImage(name), ws.labelingImage(name));
-        Path model = TestWorkspaces.untrainedModel(ws.root().resolve("Runs/tiny/model.onnx"));
+        // The bundled default model: a real image needs a trained model to give several objects.
+        Path model = ws.root().resolve("Runs/tiny/model.onnx");
+        Files.createDirectories(model.getParent());
+        Files.copy(fluffy.inference.DefaultModel.orDefault(null), model);
 
         PredictionJob job = PredictedRois.job(ws, ws.labelingImage(name), model, "cpu", 1);
         job.schedule();

@@ -71,8 +71,10 @@ public final class TestWorkspaces {
     public static Path untrainedModel(Path file) throws IOException {
         CategoricalUNet type = new CategoricalUNet();
         HyperparameterValues values = HyperparameterValues.of(type.hyperparameters(),
-                // min_seed_area 0: an untrained network's object cores are specks, and the tests need objects.
-                java.util.Map.of("depth", 2, "width", 4, "last_width", 4, "dropout", 0.0, "min_seed_area", 0));
+                // An untrained network is sure of nothing and its object cores are specks: the loosest
+                // instance settings, nothing dropped or cut, so that the views get some objects to show.
+                java.util.Map.of("depth", 2, "width", 4, "last_width", 4, "dropout", 0.0, "min_seed_area", 0,
+                        "seed_threshold", 0.5, "foreground_threshold", 0.7, "neck_fraction", 0.0));
         Weights weights = Weights.initialize(Graphs.specs(type.network(values, 1)), 3);
         Files.createDirectories(file.getParent());
         new ModelPackage(type, values, 1, Normalization.DEFAULT, weights, java.util.Map.of(), null).write(file);

@@ -1,0 +1,151 @@
+package fluffy.inference;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+
+import fluffy.core.image.ImageFiles;
+import fluffy.core.image.Plane;
+import fluffy.core.labels.LabelMap;
+import fluffy.core.metrics.ObjectMatching;
+import fluffy.core.morphology.BorderInstances;
+import fluffy.core.morphology.BorderInstances.Settings;
+import fluffy.io.ImageFormats;
+import fluffy.io.ImageSource;
+import fluffy.io.rois.LabelMapFiles;
+import fluffy.models.Hyperparameter;
+import fluffy.models.HyperparameterValues;
+import fluffy.models.ModelPackage;
+
+/**
+ * Chooses how a categorical model's probabilities become objects, on images with true label maps: every
+ * image is predicted once, then each candidate of {@link BorderInstances.Settings} is scored by object F1
+ * at IoU 0.5 over all images together. The settings change no weight, so trying many costs only
+ * post-processing; they belong to the model (its hyperparameters) and travel with it. Choose them on
+ * images the model will not be tested on.
+ */
+public final class InstanceTuning {
+
+    /** One candidate's counts over every image. */
+    public record Trial(Settings settings, int truePositives, int falsePositives, int falseNegatives) {
+        public double f1() {
+            int denominator = 2 * truePositives + falsePositives + falseNegatives;
+            return denominator == 0 ? 1 : 2.0 * truePositives / denominator;
+        }
+    }
+
+    /** A candidate grid around the defaults: seed threshold x neck fraction x minimum seed area x foreground. */
+    public static List<Settings> defaultGrid() {
+        List<Settings> grid = new ArrayList<>();
+        for (double seed : new double[] {0.6, 0.7, 0.8, 0.9}) {
+            for (double neck : new double[] {0, 0.3, 0.4, 0.5}) {
+                for (int minSeed : new int[] {4, 8, 15}) {
+                    for (double foreground : new double[] {0.3, 0.5}) {
+                        grid.add(new Settings(seed, foreground, neck, minSeed));
+                    }
+                }
+            }
+        }
+        return grid;
+    }
+
+    private InstanceTuning() {
+    }
+
+    /**
+     * @param images  image files, each with a label map of the same stem in {@code truths}
+     * @param problem told about each image left out (unreadable, no truth, other size), by name
+     * @return the trials, best first (ties: the earlier candidate)
+     */
+    public static List<Trial> run(Predictor predictor, List<Path> images, Path truths, List<Settings> grid,
+            PostProcessing post, IProgressMonitor monitor, Consumer<String> problem) throws IOException {
+        PredictionModel model = predictor.model();
+        requireInstanceSettings(model);
+        SubMonitor progress = SubMonitor.convert(monitor, "Tuning instance settings", images.size() * 4 + grid.size());
+        Map<String, Path> truthByStem = new java.util.HashMap<>();
+        for (Path t : ImageFiles.list(truths)) {
+            truthByStem.put(BatchPrediction.stem(t), t);
+        }
+        List<ClassMaps> maps = new ArrayList<>();
+        List<LabelMap> labels = new ArrayList<>();
+        for (Path image : images) {
+            progress.checkCanceled();
+            progress.subTask(image.getFileName().toString());
+            try {
+                Path truthFile = truthByStem.get(BatchPrediction.stem(image));
+                if (truthFile == null) {
+                    throw new IOException("no label map named " + BatchPrediction.stem(image) + ".* in " + truths);
+                }
+                LabelMap truth = LabelMapFiles.read(truthFile);
+                Plane plane;
+                try (ImageSource source = ImageFormats.platform().open(image)) {
+                    Frames frames = new Frames(source, InputType.FRAME, -1);
+                    plane = frames.read(frames.list().get(0));
+                }
+                if (plane.width() != truth.width() || plane.height() != truth.height()) {
+                    throw new IOException(plane.width() + " x " + plane.height() + " but its label map is "
+                            + truth.width() + " x " + truth.height());
+                }
+                maps.add(predictor.predict(plane, progress.split(4)));
+                labels.add(truth);
+            } catch (IOException | RuntimeException | fluffy.runtime.session.SessionException e) {
+                problem.accept(image.getFileName() + ": " + e.getMessage());
+            }
+        }
+        if (maps.isEmpty()) {
+            throw new IOException("no image could be scored");
+        }
+        List<Trial> trials = new ArrayList<>();
+        for (Settings s : grid) {
+            progress.checkCanceled();
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (int k = 0; k < maps.size(); k++) {
+                ObjectMatching.Result r = ObjectMatching.match(labels.get(k), post.labels(maps.get(k), model, s), 0.5);
+                tp += r.truePositives();
+                fp += r.falsePositives();
+                fn += r.falseNegatives();
+            }
+            trials.add(new Trial(s, tp, fp, fn));
+            progress.worked(1);
+        }
+        List<Trial> ranked = new ArrayList<>(trials);
+        ranked.sort(Comparator.comparingDouble(Trial::f1).reversed());
+        return ranked;
+    }
+
+    /** The model with other instance settings, everything else as it was (no training state). */
+    public static ModelPackage withSettings(PredictionModel model, Settings settings) {
+        requireInstanceSettings(model);
+        ModelPackage d = model.description();
+        Map<String, Object> values = new LinkedHashMap<>(d.hyperparameters().asMap());
+        values.put(Settings.SEED_THRESHOLD, settings.seedThreshold());
+        values.put(Settings.FOREGROUND_THRESHOLD, settings.foregroundThreshold());
+        values.put(Settings.NECK_FRACTION, settings.neckFraction());
+        values.put(Settings.MIN_SEED_AREA, settings.minSeedArea());
+        Map<String, String> training = new LinkedHashMap<>(d.training());
+        training.put("instance_settings_tuned", "true");
+        return new ModelPackage(d.type(), HyperparameterValues.of(d.type().hyperparameters(), values),
+                d.inputChannels(), d.normalization(), d.weights(), training, null);
+    }
+
+    private static void requireInstanceSettings(PredictionModel model) {
+        List<String> names = model.type().hyperparameters().stream().map(Hyperparameter::name).toList();
+        for (String name : List.of(Settings.SEED_THRESHOLD, Settings.FOREGROUND_THRESHOLD, Settings.NECK_FRACTION,
+                Settings.MIN_SEED_AREA)) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException(model.file() + ": model type " + model.type().id()
+                        + " has no instance settings to tune (no hyperparameter '" + name + "')");
+            }
+        }
+    }
+}

@@ -12,12 +12,12 @@ import java.util.function.Consumer;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
-import fluffy.core.image.ImageFiles;
 import fluffy.core.image.Plane;
 import fluffy.core.labels.LabelMap;
 import fluffy.core.metrics.ObjectMatching;
 import fluffy.core.morphology.BorderInstances;
 import fluffy.core.morphology.BorderInstances.Settings;
+import fluffy.inference.evaluation.FolderEvaluation;
 import fluffy.io.ImageFormats;
 import fluffy.io.ImageSource;
 import fluffy.io.rois.LabelMapFiles;
@@ -70,10 +70,7 @@ public final class InstanceTuning {
         PredictionModel model = predictor.model();
         requireInstanceSettings(model);
         SubMonitor progress = SubMonitor.convert(monitor, "Tuning instance settings", images.size() * 4 + grid.size());
-        Map<String, Path> truthByStem = new java.util.HashMap<>();
-        for (Path t : ImageFiles.list(truths)) {
-            truthByStem.put(BatchPrediction.stem(t), t);
-        }
+        Map<String, Path> truthByStem = FolderEvaluation.byStem(truths);
         List<ClassMaps> maps = new ArrayList<>();
         List<LabelMap> labels = new ArrayList<>();
         for (Path image : images) {
@@ -118,9 +115,8 @@ public final class InstanceTuning {
             trials.add(new Trial(s, tp, fp, fn));
             progress.worked(1);
         }
-        List<Trial> ranked = new ArrayList<>(trials);
-        ranked.sort(Comparator.comparingDouble(Trial::f1).reversed());
-        return ranked;
+        trials.sort(Comparator.comparingDouble(Trial::f1).reversed());
+        return trials;
     }
 
     /** The model with other instance settings, everything else as it was (no training state). */
@@ -128,10 +124,7 @@ public final class InstanceTuning {
         requireInstanceSettings(model);
         ModelPackage d = model.description();
         Map<String, Object> values = new LinkedHashMap<>(d.hyperparameters().asMap());
-        values.put(Settings.SEED_THRESHOLD, settings.seedThreshold());
-        values.put(Settings.FOREGROUND_THRESHOLD, settings.foregroundThreshold());
-        values.put(Settings.NECK_FRACTION, settings.neckFraction());
-        values.put(Settings.MIN_SEED_AREA, settings.minSeedArea());
+        values.putAll(settings.asHyperparameters());
         Map<String, String> training = new LinkedHashMap<>(d.training());
         training.put("instance_settings_tuned", "true");
         return new ModelPackage(d.type(), HyperparameterValues.of(d.type().hyperparameters(), values),
@@ -140,8 +133,7 @@ public final class InstanceTuning {
 
     private static void requireInstanceSettings(PredictionModel model) {
         List<String> names = model.type().hyperparameters().stream().map(Hyperparameter::name).toList();
-        for (String name : List.of(Settings.SEED_THRESHOLD, Settings.FOREGROUND_THRESHOLD, Settings.NECK_FRACTION,
-                Settings.MIN_SEED_AREA)) {
+        for (String name : Settings.DEFAULT.asHyperparameters().keySet()) {
             if (!names.contains(name)) {
                 throw new IllegalArgumentException(model.file() + ": model type " + model.type().id()
                         + " has no instance settings to tune (no hyperparameter '" + name + "')");

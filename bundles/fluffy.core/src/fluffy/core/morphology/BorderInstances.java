@@ -1,5 +1,7 @@
 package fluffy.core.morphology;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.ToDoubleBiFunction;
 
 import fluffy.core.labels.LabelMap;
@@ -53,6 +55,16 @@ public final class BorderInstances {
                     lookup.applyAsDouble(FOREGROUND_THRESHOLD, DEFAULT.foregroundThreshold),
                     lookup.applyAsDouble(NECK_FRACTION, DEFAULT.neckFraction),
                     (int) Math.round(lookup.applyAsDouble(MIN_SEED_AREA, (double) DEFAULT.minSeedArea)));
+        }
+
+        /** These settings by hyperparameter name, the inverse of {@link #from}. */
+        public Map<String, Object> asHyperparameters() {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put(SEED_THRESHOLD, seedThreshold);
+            values.put(FOREGROUND_THRESHOLD, foregroundThreshold);
+            values.put(NECK_FRACTION, neckFraction);
+            values.put(MIN_SEED_AREA, minSeedArea);
+            return values;
         }
     }
 

@@ -34,10 +34,7 @@ public final class FolderEvaluation {
 
     public static Result run(Path predictions, Path truths, IProgressMonitor monitor, Consumer<String> problem)
             throws IOException {
-        Map<String, Path> truthByStem = new HashMap<>();
-        for (Path t : ImageFiles.list(truths)) {
-            truthByStem.put(BatchPrediction.stem(t), t);
-        }
+        Map<String, Path> truthByStem = byStem(truths);
         List<Path> predicted = ImageFiles.list(predictions).stream()
                 .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.tiff?$"))
                 .filter(p -> !BatchPrediction.stem(p).endsWith("_probabilities")).toList();
@@ -74,5 +71,14 @@ public final class FolderEvaluation {
             progress.worked(1);
         }
         return new Result(scores, ImageScores.sum("ALL", scores), problems, truthByStem.size() - matched);
+    }
+
+    /** The image files of a folder (e.g. true label maps) by their stem, as predictions are named. */
+    public static Map<String, Path> byStem(Path folder) throws IOException {
+        Map<String, Path> files = new HashMap<>();
+        for (Path f : ImageFiles.list(folder)) {
+            files.put(BatchPrediction.stem(f), f);
+        }
+        return files;
     }
 }

@@ -106,7 +106,7 @@ public final class CategoricalUNet implements ModelType {
     }
 
     /** How this type's outputs become objects, from its hyperparameters. */
-    public static BorderInstances.Settings instanceSettings(HyperparameterValues values) {
+    private static BorderInstances.Settings instanceSettings(HyperparameterValues values) {
         return BorderInstances.Settings.from((name, fallback) -> values.real(name));
     }
 }

@@ -6,9 +6,8 @@ import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 
 import fluffy.inference.BatchPrediction;
 import fluffy.inference.PredictionModel;
@@ -17,29 +16,40 @@ import fluffy.inference.TileSettings;
 import fluffy.runtime.session.SessionSettings;
 
 /**
- * Batch prediction as an Eclipse Job: the synchronous {@link BatchPrediction} with the job's monitor
- * (progress per image and tile), on the device's scheduling rule, so it waits for a training on the same
- * device. Cancelling stops between tile batches; images finished before stay written, the interrupted
- * one leaves nothing behind. Listeners hear each image's result on the job's thread.
+ * Batch prediction as a {@link FluffyJob}: the synchronous {@link BatchPrediction} with the job's monitor
+ * (progress per image and tile), holding the device's rule, so it waits for a training on the same
+ * device. The model is read and the device resolved inside the job ({@link Plan.Source}). Cancelling stops
+ * between tile batches; images finished before stay written, the interrupted one leaves nothing behind.
+ * Listeners hear each image's result on the job's thread.
  */
-public final class PredictionJob extends Job {
+public final class PredictionJob extends FluffyJob {
 
-    private final PredictionModel model;
-    private final SessionSettings session;
-    private final TileSettings tiles;
-    private final BatchPrediction.Request request;
+    /** What to predict with and how. */
+    public record Plan(PredictionModel model, SessionSettings session, TileSettings tiles,
+            BatchPrediction.Request request) {
+
+        /** Makes the plan inside the job: reads the model (megabytes) and resolves the device. */
+        @FunctionalInterface
+        public interface Source {
+            Plan plan() throws Exception;
+        }
+    }
+
+    private final Plan.Source source;
     private final List<Consumer<BatchPrediction.FileResult>> listeners = new CopyOnWriteArrayList<>();
     private final List<BatchPrediction.FileResult> results = new CopyOnWriteArrayList<>();
+    private volatile Plan plan;
+
+    /** A job whose plan is made inside it; {@code name} says what is predicted, for the progress view. */
+    public PredictionJob(String name, Plan.Source source) {
+        super(name, FluffyJobs.PREDICTION);
+        this.source = source;
+    }
 
     public PredictionJob(PredictionModel model, SessionSettings session, TileSettings tiles,
             BatchPrediction.Request request) {
-        super("Predicting " + request.inputs().size() + " image(s) with " + model.file().getFileName());
-        this.model = model;
-        this.session = session;
-        this.tiles = tiles;
-        this.request = request;
-        setRule(new DeviceRule(session.device().device()));
-        setUser(true);
+        this("Predicting " + request.inputs().size() + " image(s) with " + model.file().getFileName(),
+                () -> new Plan(model, session, tiles, request));
     }
 
     public void addListener(Consumer<BatchPrediction.FileResult> listener) {
@@ -51,22 +61,24 @@ public final class PredictionJob extends Job {
         return List.copyOf(results);
     }
 
-    @Override
-    public boolean belongsTo(Object family) {
-        return family == FluffyJobs.PREDICTION;
+    /** The plan once the job has made it; null before (or when making it failed). */
+    public Plan plan() {
+        return plan;
     }
 
     @Override
-    protected IStatus run(IProgressMonitor monitor) {
-        try (Predictor predictor = new Predictor(model, session, tiles)) {
-            BatchPrediction.run(predictor, request, monitor, r -> {
+    protected ISchedulingRule prepare(IProgressMonitor monitor) throws Exception {
+        plan = source.plan();
+        return FluffyRules.device(plan.session().device().device());
+    }
+
+    @Override
+    protected IStatus work(IProgressMonitor monitor) throws Exception {
+        try (Predictor predictor = new Predictor(plan.model(), plan.session(), plan.tiles())) {
+            BatchPrediction.run(predictor, plan.request(), monitor, r -> {
                 results.add(r);
                 listeners.forEach(l -> l.accept(r));
             });
-        } catch (OperationCanceledException e) {
-            return Status.CANCEL_STATUS;
-        } catch (Exception e) {
-            return Status.error("Prediction with " + model.file() + " failed: " + e.getMessage(), e);
         }
         List<String> failed = results.stream().filter(BatchPrediction.FileResult::failed)
                 .map(BatchPrediction.FileResult::line).toList();

@@ -1,5 +1,6 @@
 package fluffy.jobs;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -7,36 +8,86 @@ import java.util.function.Consumer;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 
+import fluffy.runtime.DeviceRequest;
+import fluffy.runtime.Devices;
+import fluffy.runtime.session.SessionSettings;
 import fluffy.training.EpochResult;
+import fluffy.training.RunFolder;
 import fluffy.training.TrainingListener;
 import fluffy.training.TrainingRun;
 
 /**
- * A training run as an Eclipse Job: the synchronous {@link TrainingRun} with the job's progress monitor,
- * on the device's scheduling rule. Cancelling stops at the next step and leaves a checkpoint to resume
- * from (a new job with {@code resume} set). Listeners hear every epoch on the job's thread; views
+ * A training run as a {@link FluffyJob}: the synchronous {@link TrainingRun} with the job's progress
+ * monitor, holding its device's rule. The request is made inside the job when it needs the device resolved
+ * or a run folder read ({@link #planned}, {@link #resuming}). Cancelling stops at the next step (or the next
+ * fold of a search) and leaves the run resumable. Listeners hear every epoch on the job's thread; views
  * forward to their display thread themselves.
  */
-public final class TrainingJob extends Job {
+public final class TrainingJob extends FluffyJob {
 
-    private final TrainingRun.Request request;
+    /** Makes the request inside the job: may resolve the device (seconds with a GPU driver) or read files. */
+    @FunctionalInterface
+    public interface RequestSource {
+        TrainingRun.Request request() throws Exception;
+    }
+
+    private final Path runDir;
+    private final boolean resumes;
+    private final RequestSource source;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Consumer<String> logSink;
+    private volatile TrainingRun.Request request;
     private volatile TrainingRun.Result result;
     private volatile EpochResult latest;
 
-    public TrainingJob(TrainingRun.Request request, Consumer<String> logSink) {
-        super("Training " + request.type().name() + " in " + request.runDir().getFileName());
-        this.request = request;
+    private TrainingJob(String name, Path runDir, boolean resumes, RequestSource source, TrainingRun.Request known,
+            Consumer<String> logSink) {
+        super(name, FluffyJobs.TRAINING);
+        this.runDir = runDir;
+        this.resumes = resumes;
+        this.source = source;
+        this.request = known;
         this.logSink = logSink;
-        setRule(new DeviceRule(request.settings().session().device().device()));
-        setUser(true);
     }
 
-    /** What this job trains; a resumed run is the same request with {@code resume} set. */
+    /** A job for a request already made. */
+    public TrainingJob(TrainingRun.Request request, Consumer<String> logSink) {
+        this("Training " + request.type().name() + " in " + request.runDir().getFileName(), request.runDir(),
+                request.resume(), null, request, logSink);
+    }
+
+    /** A new run whose request is made inside the job (the Train dialog's plan resolves its device there). */
+    public static TrainingJob planned(Path runDir, RequestSource source) {
+        return new TrainingJob("Training " + runDir.getFileName(), runDir, false, source, null, m -> {
+        });
+    }
+
+    /**
+     * Goes on with a run from its folder ({@link RunFolder#resumeRequest}) on the given device.
+     *
+     * @param untilEpoch 0 keeps the run's own plan
+     */
+    public static TrainingJob resuming(Path runDir, int untilEpoch, String device, int threads) {
+        return new TrainingJob("Resuming " + runDir.getFileName(), runDir, true, () -> RunFolder.at(runDir)
+                .resumeRequest(new SessionSettings(Devices.choose(DeviceRequest.parse(device)), threads), untilEpoch),
+                null, m -> {
+                });
+    }
+
+    /** The run folder, known from the start. */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** Whether the job goes on with an existing run. */
+    public boolean resumes() {
+        return resumes;
+    }
+
+    /** What this job trains; null until the job has made its request (see {@link #planned}). */
     public TrainingRun.Request request() {
         return request;
     }
@@ -64,28 +115,27 @@ public final class TrainingJob extends Job {
     }
 
     @Override
-    public boolean belongsTo(Object family) {
-        return family == FluffyJobs.TRAINING;
+    protected ISchedulingRule prepare(IProgressMonitor monitor) throws Exception {
+        if (request == null) {
+            request = source.request();
+        }
+        return FluffyRules.device(request.settings().session().device().device());
     }
 
     @Override
-    protected IStatus run(IProgressMonitor monitor) {
-        try {
-            result = new TrainingRun().run(request, monitor, epoch -> {
-                latest = epoch;
-                listeners.forEach(l -> l.epochFinished(epoch));
-            }, message -> {
-                log.add(message);
-                logSink.accept(message);
-            });
-            if (result.outcome().cancelled()) {
-                return Status.CANCEL_STATUS;
-            }
-            return result.problems().isEmpty() ? Status.OK_STATUS
-                    : Status.warning("Trained without " + result.problems().size() + " pair(s): "
-                            + String.join("; ", result.problems()));
-        } catch (Exception e) {
-            return Status.error("Training in " + request.runDir() + " failed: " + e.getMessage(), e);
+    protected IStatus work(IProgressMonitor monitor) throws Exception {
+        result = new TrainingRun().run(request, monitor, epoch -> {
+            latest = epoch;
+            listeners.forEach(l -> l.epochFinished(epoch));
+        }, message -> {
+            log.add(message);
+            logSink.accept(message);
+        });
+        if (result.outcome().cancelled()) {
+            return Status.CANCEL_STATUS;
         }
+        return result.problems().isEmpty() ? Status.OK_STATUS
+                : Status.warning("Trained without " + result.problems().size() + " pair(s): "
+                        + String.join("; ", result.problems()));
     }
 }

@@ -51,6 +51,40 @@ public final class HyperparameterSearch {
         void foldFinished(FoldScore score);
 
         void trialFinished(TrialResult trial);
+
+        /** The trial that was running when the search was cancelled, with the folds it finished. */
+        default void trialCancelled(int trial, Map<String, Object> point, List<FoldScore> finishedFolds) {
+        }
+    }
+
+    /**
+     * How much to search: {@code trials} points, each trained on every one of {@code folds} folds of
+     * train_val for {@code epochsPerTrial} epochs. {@link #defaults} is the one home of the default values.
+     */
+    public record Plan(int trials, int folds, int epochsPerTrial) {
+
+        public Plan {
+            if (trials < 1 || folds < 2 || epochsPerTrial < 1) {
+                throw new IllegalArgumentException("a search needs at least 1 trial, 2 folds and 1 epoch per trial, got "
+                        + trials + ", " + folds + " and " + epochsPerTrial);
+            }
+        }
+
+        public static Plan defaults() {
+            return new Plan(12, 5, 10);
+        }
+
+        public Plan withTrials(int n) {
+            return new Plan(n, folds, epochsPerTrial);
+        }
+
+        public Plan withFolds(int n) {
+            return new Plan(trials, n, epochsPerTrial);
+        }
+
+        public Plan withEpochsPerTrial(int n) {
+            return new Plan(trials, folds, n);
+        }
     }
 
     private static final double EARLY_STOP_MARGIN = 0.25;
@@ -77,42 +111,67 @@ public final class HyperparameterSearch {
     }
 
     /**
+     * Runs the search, or resumes it: the {@code finished} trials (of an earlier, cancelled run of the same
+     * search) are told to the optimiser in order, which proposes the same next points as it would have,
+     * and the search goes on from the trial after them.
+     *
      * @param samplesFor the samples of a list of names with targets for given hyperparameters (targets
      *                   depend on them, e.g. the border width)
+     * @throws OperationCanceledException when the monitor is cancelled; the interrupted trial has been
+     *                                    reported to {@link Listener#trialCancelled} and is not told
      */
     public Best search(ModelType type, HyperparameterValues start, TrainingSettings base, List<String> trainVal,
-            SampleSource samplesFor, int trials, int folds, int epochsPerTrial, IProgressMonitor monitor,
+            SampleSource samplesFor, Plan plan, List<TrialResult> finished, IProgressMonitor monitor,
             Listener listener, Consumer<String> log) throws SessionException {
         List<Hyperparameter> space = space(type, start, base);
         BayesianSearch search = new BayesianSearch(space, BayesianSearch.Settings.defaults().withSeed(base.seed()));
-        List<Folds.Fold> split = Folds.of(trainVal, folds, base.seed());
-        SubMonitor progress = SubMonitor.convert(monitor, "Hyperparameter search", trials * folds);
+        List<Folds.Fold> split = Folds.of(trainVal, plan.folds(), base.seed());
+        SubMonitor progress = SubMonitor.convert(monitor, "Hyperparameter search",
+                Math.max(0, plan.trials() - finished.size()) * plan.folds());
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (int t = 1; t <= trials; t++) {
+        for (TrialResult done : finished) {
+            search.tell(done.point(), Double.isFinite(done.score()) ? 1 - done.score() : Double.NaN);
+            if (!done.stoppedEarly() && done.score() > bestScore) {
+                bestScore = done.score();
+            }
+        }
+        if (!finished.isEmpty()) {
+            log.accept("resuming the search after trial " + finished.size() + " of " + plan.trials());
+        }
+        for (int t = finished.size() + 1; t <= plan.trials(); t++) {
             Map<String, Object> point = search.next();
             HyperparameterValues values = modelValues(type, point);
-            TrainingSettings settings = trainingSettings(base, point, epochsPerTrial);
+            TrainingSettings settings = trainingSettings(base, point, plan.epochsPerTrial());
             log.accept("trial " + t + ": " + point);
             List<FoldScore> scores = new ArrayList<>();
             boolean stopped = false;
             for (Folds.Fold fold : split) {
                 if (progress.isCanceled()) {
-                    throw new OperationCanceledException();
+                    throw cancelled(listener, t, point, scores);
                 }
                 long began = System.nanoTime();
                 List<Sample> train = samplesFor.load(fold.train(), values);
                 List<Sample> validation = samplesFor.load(fold.validation(), values);
-                Trainer.Outcome o = new Trainer().train(type, values, train, validation,
-                        settings.withSeed(base.seed() + 1000L * t + fold.index()), Trainer.Start.fresh(),
-                        progress.split(1), TrainingListener.NONE);
+                Trainer.Outcome o;
+                try {
+                    o = new Trainer().train(type, values, train, validation,
+                            settings.withSeed(base.seed() + 1000L * t + fold.index()), Trainer.Start.fresh(),
+                            progress.split(1), TrainingListener.NONE);
+                } catch (OperationCanceledException e) {
+                    throw cancelled(listener, t, point, scores); // SubMonitor.split checks for cancellation too
+                }
+                if (o.cancelled() || o.history().isEmpty()) {
+                    // A fold stopped inside its epochs has no score: the trial is cancelled, not scored.
+                    throw cancelled(listener, t, point, scores);
+                }
                 EpochResult end = o.history().get(o.history().size() - 1);
                 FoldScore score = new FoldScore(t, fold.index() + 1, point, end.valF1(), end.valDice(), end.valLoss(),
                         (System.nanoTime() - began) / 1e9);
                 scores.add(score);
                 listener.foldFinished(score);
-                if (fold.index() == 0 && folds > 1 && end.valF1() < bestScore - EARLY_STOP_MARGIN) {
+                if (fold.index() == 0 && plan.folds() > 1 && end.valF1() < bestScore - EARLY_STOP_MARGIN) {
                     stopped = true;
-                    progress.worked(folds - 1);
+                    progress.worked(plan.folds() - 1);
                     break;
                 }
             }
@@ -126,6 +185,12 @@ public final class HyperparameterSearch {
         BayesianSearch.Trial best = search.best().orElseThrow(() -> new IllegalStateException("no trial finished"));
         return new Best(modelValues(type, best.point()), trainingSettings(base, best.point(), base.epochs()),
                 1 - best.objective());
+    }
+
+    private static OperationCanceledException cancelled(Listener listener, int trial, Map<String, Object> point,
+            List<FoldScore> folds) {
+        listener.trialCancelled(trial, point, List.copyOf(folds));
+        return new OperationCanceledException("the search was cancelled in trial " + trial);
     }
 
     /** Loads samples by name with targets for the given hyperparameters. */
@@ -143,9 +208,9 @@ public final class HyperparameterSearch {
     }
 
     static TrainingSettings trainingSettings(TrainingSettings base, Map<String, Object> point, int epochs) {
-        return new TrainingSettings((String) point.get(OPTIMIZER), ((Number) point.get(LEARNING_RATE)).doubleValue(),
-                Integer.parseInt((String) point.get(BATCH)), base.crop(), epochs, base.stepsPerEpoch(), base.timeBudget(),
-                base.seed(), base.augmentation(), base.session());
+        return base.withOptimizer((String) point.get(OPTIMIZER))
+                .withLearningRate(((Number) point.get(LEARNING_RATE)).doubleValue())
+                .withBatchSize(Integer.parseInt((String) point.get(BATCH))).withEpochs(epochs);
     }
 
     /**

@@ -52,6 +52,11 @@ public final class Trainer {
      */
     public record Outcome(Weights best, int bestEpoch, double bestScore, Weights last, Weights optimizerState,
             long completedSteps, int completedEpochs, List<EpochResult> history, boolean cancelled) {
+
+        /** No training happened (e.g. cancelled before it began). */
+        public static Outcome none(boolean cancelled) {
+            return new Outcome(null, -1, Double.NaN, null, null, 0, 0, List.of(), cancelled);
+        }
     }
 
     /** Saves the state after each epoch, so a crashed run can resume; the outcome so far is passed in. */

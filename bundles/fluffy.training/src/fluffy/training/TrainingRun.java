@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
 import fluffy.core.image.Normalization;
@@ -24,6 +25,7 @@ import fluffy.training.data.ProcessedFolder;
 import fluffy.training.data.Sample;
 import fluffy.training.data.Split;
 import fluffy.training.records.EpochLog;
+import fluffy.training.records.RunRecord;
 import fluffy.training.records.SearchRecord;
 import fluffy.training.records.TensorBoardWriter;
 
@@ -31,17 +33,12 @@ import fluffy.training.records.TensorBoardWriter;
  * The final training of a run, as the original's {@code train_model.py} did it after its search, done
  * right: a seeded 80/20 split saved in the run folder and reused, training on train_val with the test set
  * as validation, the best epoch kept as {@code model.onnx}, and a checkpoint after every epoch
- * ({@code checkpoint.onnx} + its state) from which a cancelled or crashed run resumes.
+ * ({@code checkpoint.onnx} + its state) from which a cancelled or crashed run resumes. The folder's layout
+ * belongs to {@link RunFolder}; its {@code run.json} says at every moment what the run is and whether it is
+ * running, completed, cancelled (also in the search, which then resumes after its last finished trial) or
+ * failed.
  */
 public final class TrainingRun {
-
-    public static final String MODEL_FILE = "model.onnx";
-    public static final String CHECKPOINT_FILE = "checkpoint.onnx";
-    public static final String SPLIT_FOLDER = "split";
-    public static final String EPOCH_LOG = "epochs.csv";
-    public static final String TENSORBOARD_FOLDER = "tensorboard";
-    public static final String SEARCH_CSV = "search.csv";
-    public static final String SEARCH_JSON = "search.json";
 
     /**
      * @param data            a Processed/ folder (images/ + masks/) or a workspace containing one
@@ -59,13 +56,34 @@ public final class TrainingRun {
     }
 
     /**
-     * A hyperparameter search before the final training: {@code trials} points, each trained on every one
-     * of {@code folds} folds for {@code epochsPerTrial} epochs. With a time budget, the search gets half.
+     * A hyperparameter search before the final training, and who hears about its folds and trials (besides
+     * the run's search record). With a time budget, the search gets half.
      */
-    public record SearchPlan(int trials, int folds, int epochsPerTrial, HyperparameterSearch.Listener listener) {
+    public record SearchPlan(HyperparameterSearch.Plan plan, HyperparameterSearch.Listener listener) {
+
+        /** For callers that follow the search through its record. */
+        public static final HyperparameterSearch.Listener SILENT = new HyperparameterSearch.Listener() {
+            @Override
+            public void foldFinished(HyperparameterSearch.FoldScore score) {
+                // the record has it
+            }
+
+            @Override
+            public void trialFinished(HyperparameterSearch.TrialResult trial) {
+                // the record has it
+            }
+        };
+
+        public int trials() {
+            return plan.trials();
+        }
     }
 
-    /** Where the model is and how it did on the held-out test split. */
+    /**
+     * Where the model is and how it did on the held-out test split.
+     *
+     * @param model the model file, or null when none was written (cancelled during the search)
+     */
     public record Result(Path model, Trainer.Outcome outcome, List<String> problems) {
 
         public EpochResult bestEpoch() {
@@ -75,11 +93,64 @@ public final class TrainingRun {
 
     public Result run(Request request, IProgressMonitor monitor, TrainingListener listener, Consumer<String> log)
             throws IOException, SessionException {
+        Files.createDirectories(request.runDir());
+        RunFolder run = RunFolder.at(request.runDir());
+        RunRecord record = startRecord(request, run);
+        record.write(run.recordFile());
+        try {
+            Result result = train(request, run, record, monitor, listener, log);
+            int epochs = result.outcome().completedEpochs();
+            (result.outcome().cancelled()
+                    ? record.with(RunRecord.Status.CANCELLED, result.model() == null ? RunRecord.Phase.SEARCH
+                            : RunRecord.Phase.TRAINING, "", epochs)
+                    : record.with(RunRecord.Status.COMPLETED, RunRecord.Phase.TRAINING, "", epochs))
+                    .write(run.recordFile());
+            return result;
+        } catch (OperationCanceledException e) {
+            RunRecord now = run.record().orElse(record);
+            now.with(RunRecord.Status.CANCELLED, now.phase(), "", now.completedEpochs()).write(run.recordFile());
+            throw e;
+        } catch (IOException | SessionException | RuntimeException | Error e) {
+            RunRecord now = run.record().orElse(record);
+            try {
+                now.with(RunRecord.Status.FAILED, now.phase(), String.valueOf(e.getMessage()), now.completedEpochs())
+                        .write(run.recordFile());
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** A new run's record, or the record of the run this request resumes, marked running again. */
+    private static RunRecord startRecord(Request request, RunFolder run) throws IOException {
+        RunRecord previous = request.resume() ? run.record().orElse(null) : null;
+        TrainingSettings t = request.settings();
+        RunRecord fresh = new RunRecord(RunRecord.Status.RUNNING, request.search() == null ? RunRecord.Phase.TRAINING
+                : RunRecord.Phase.SEARCH, "", request.data(), request.type().id(), request.hyperparameters().encode(),
+                new RunRecord.Settings(t.optimizer(), t.learningRate(), t.batchSize(), t.crop(), t.epochs(),
+                        t.stepsPerEpoch(), t.timeBudget(), t.seed()), request.testFraction(),
+                request.search() == null ? null : new RunRecord.Search(request.search().plan().trials(),
+                        request.search().plan().folds(), request.search().plan().epochsPerTrial()),
+                request.initFrom(), Instant.now(), Instant.now(), 0);
+        if (previous == null) {
+            return fresh;
+        }
+        // Resuming keeps what the run was started with; only the epochs asked for may grow.
+        RunRecord.Settings s = previous.settings();
+        RunRecord.Settings settings = new RunRecord.Settings(s.optimizer(), s.learningRate(), s.batchSize(), s.crop(),
+                t.epochs(), s.stepsPerEpoch(), s.timeBudget(), s.seed());
+        return new RunRecord(RunRecord.Status.RUNNING, previous.phase(), "", previous.data(), previous.modelType(),
+                previous.hyperparameters(), settings, previous.testFraction(), previous.search(), previous.initFrom(),
+                previous.started(), Instant.now(), previous.completedEpochs());
+    }
+
+    private Result train(Request request, RunFolder run, RunRecord record, IProgressMonitor monitor,
+            TrainingListener listener, Consumer<String> log) throws IOException, SessionException {
         long began = System.nanoTime();
         SubMonitor progress = SubMonitor.convert(monitor, 10);
-        Files.createDirectories(request.runDir());
         Path folder = ProcessedFolder.resolve(request.data());
-        Split split = splitFor(folder, request, log);
+        Split split = splitFor(folder, request, run, log);
         List<String> problems = new ArrayList<>();
         Consumer<String> problem = p -> {
             problems.add(p);
@@ -88,21 +159,27 @@ public final class TrainingRun {
         Normalization normalization = Normalization.DEFAULT;
         HyperparameterValues values = request.hyperparameters();
         TrainingSettings settings = request.settings();
-        Trainer.Start start = start(request, log);
-        Path saved = request.runDir().resolve(CHECKPOINT_FILE);
-        if (start.completedEpochs() > 0) {
+        Trainer.Start start = start(request, run, log);
+        if (start.weights() != null && request.resume() && run.hasCheckpoint()) {
             // A resumed run continues with what it was trained with, whatever the search or defaults say now.
-            ModelPackage checkpointed = ModelPackage.read(saved, id -> request.type());
+            ModelPackage checkpointed = ModelPackage.read(run.checkpoint(), id -> request.type());
             values = checkpointed.hyperparameters();
             settings = TrainingSettings.from(checkpointed.training(), settings);
         }
         if (request.search() != null && start.completedEpochs() == 0 && start.weights() == null) {
-            HyperparameterSearch.Best best = search(request, folder, split, normalization, problem, progress.split(5), log);
+            HyperparameterSearch.Best best;
+            try {
+                best = search(request, run, folder, split, normalization, problem, progress.split(5), log);
+            } catch (OperationCanceledException e) {
+                log.accept("cancelled during the search; resume goes on after the last finished trial");
+                return new Result(null, Trainer.Outcome.none(true), problems);
+            }
             values = best.values();
             settings = best.settings().withEpochs(settings.epochs(), remaining(settings, began));
             log.accept(String.format(Locale.ROOT, "search: best cross-validated object F1 %.4f with %s, %s, lr %.2e, "
                     + "batch %d", best.score(), values, settings.optimizer(), settings.learningRate(),
                     settings.batchSize()));
+            record.with(RunRecord.Status.RUNNING, RunRecord.Phase.TRAINING, "", 0).write(run.recordFile());
         }
         Request effective = new Request(request.data(), request.runDir(), request.type(), values, settings,
                 request.testFraction(), request.resume(), request.initFrom(), request.search());
@@ -112,14 +189,17 @@ public final class TrainingRun {
         if (train.isEmpty()) {
             throw new IOException(folder + ": no usable training pairs");
         }
-        Path checkpoint = request.runDir().resolve(CHECKPOINT_FILE);
-        Path modelFile = request.runDir().resolve(MODEL_FILE);
-        Trainer.Checkpoints save = soFar -> save(effective, soFar, train.size(), test.size(), modelFile, checkpoint);
+        Path checkpoint = run.checkpoint();
+        Path modelFile = run.model();
+        Trainer.Checkpoints save = soFar -> {
+            save(effective, soFar, train.size(), test.size(), modelFile, checkpoint);
+            record.with(RunRecord.Status.RUNNING, RunRecord.Phase.TRAINING, "", soFar.completedEpochs())
+                    .write(run.recordFile());
+        };
         Trainer.Outcome outcome;
-        Path epochsFile = request.runDir().resolve(EPOCH_LOG);
-        try (EpochLog epochs = start.completedEpochs() > 0 ? EpochLog.resume(epochsFile, start.completedEpochs())
-                : EpochLog.create(epochsFile);
-                TensorBoardWriter board = TensorBoardWriter.create(request.runDir().resolve(TENSORBOARD_FOLDER))) {
+        try (EpochLog epochs = start.completedEpochs() > 0 ? EpochLog.resume(run.epochLog(), start.completedEpochs())
+                : EpochLog.create(run.epochLog());
+                TensorBoardWriter board = TensorBoardWriter.create(run.tensorBoardFolder())) {
             TrainingListener recording = epoch -> {
                 try {
                     epochs.append(epoch);
@@ -133,17 +213,17 @@ public final class TrainingRun {
                     progress.split(request.search() == null ? 9 : 4), recording, save);
         }
         save(effective, outcome, train.size(), test.size(), modelFile, checkpoint);
-        return new Result(modelFile, outcome, problems);
+        return new Result(Files.isRegularFile(modelFile) ? modelFile : null, outcome, problems);
     }
 
-    private static HyperparameterSearch.Best search(Request request, Path folder, Split split,
+    private static HyperparameterSearch.Best search(Request request, RunFolder run, Path folder, Split split,
             Normalization normalization, Consumer<String> problem, IProgressMonitor monitor, Consumer<String> log)
-            throws SessionException {
+            throws IOException, SessionException {
         SearchPlan plan = request.search();
         TrainingSettings base = request.settings();
         if (base.timeBudget() != null) {
             // Half the budget for the search, shared by every fold of every trial.
-            Duration perFold = base.timeBudget().dividedBy(2L * plan.trials() * plan.folds());
+            Duration perFold = base.timeBudget().dividedBy(2L * plan.plan().trials() * plan.plan().folds());
             base = base.withEpochs(base.epochs(), perFold);
         }
         java.util.Set<String> reported = new java.util.HashSet<>();
@@ -155,8 +235,20 @@ public final class TrainingRun {
                 }));
         SearchRecord record = new SearchRecord(HyperparameterSearch.space(request.type(), request.hyperparameters(),
                 base));
-        Path csv = request.runDir().resolve(SEARCH_CSV);
-        Path json = request.runDir().resolve(SEARCH_JSON);
+        Path csv = run.searchCsv();
+        Path json = run.searchJson();
+        List<HyperparameterSearch.TrialResult> finished = new ArrayList<>();
+        if (request.resume() && Files.isRegularFile(json)) {
+            // Trials that ended by themselves are kept; the one that was cancelled is run again.
+            for (SearchRecord.Trial t : SearchRecord.read(json, record.space()).finished()) {
+                if (t.number() != finished.size() + 1) {
+                    break;
+                }
+                record.put(t);
+                finished.add(new HyperparameterSearch.TrialResult(t.number(), t.point(), List.of(), 1 - t.objective(),
+                        t.status() == SearchRecord.Status.STOPPED_EARLY));
+            }
+        }
         HyperparameterSearch.Listener recording = new HyperparameterSearch.Listener() {
             private final List<SearchRecord.Fold> folds = new ArrayList<>();
 
@@ -165,7 +257,7 @@ public final class TrainingRun {
                 if (s.fold() == 1) {
                     folds.clear();
                 }
-                folds.add(new SearchRecord.Fold(s.fold(), s.f1(), plan.epochsPerTrial(), s.seconds()));
+                folds.add(new SearchRecord.Fold(s.fold(), s.f1(), plan.plan().epochsPerTrial(), s.seconds()));
                 write(new SearchRecord.Trial(s.trial(), s.point(), folds, Double.NaN, SearchRecord.Status.RUNNING, ""));
                 plan.listener().foldFinished(s);
             }
@@ -177,6 +269,16 @@ public final class TrainingRun {
                 plan.listener().trialFinished(t);
             }
 
+            @Override
+            public void trialCancelled(int trial, Map<String, Object> point,
+                    List<HyperparameterSearch.FoldScore> finishedFolds) {
+                List<SearchRecord.Fold> done = finishedFolds.stream().map(s -> new SearchRecord.Fold(s.fold(), s.f1(),
+                        plan.plan().epochsPerTrial(), s.seconds())).toList();
+                write(new SearchRecord.Trial(trial, point, done, Double.NaN, SearchRecord.Status.CANCELLED,
+                        "cancelled; run again on resume"));
+                plan.listener().trialCancelled(trial, point, finishedFolds);
+            }
+
             private void write(SearchRecord.Trial trial) {
                 record.put(trial);
                 try {
@@ -186,9 +288,11 @@ public final class TrainingRun {
                 }
             }
         };
+        if (!finished.isEmpty()) {
+            record.write(csv, json);
+        }
         return new HyperparameterSearch().search(request.type(), request.hyperparameters(), base, split.trainVal(),
-                source, plan.trials(),
-                plan.folds(), plan.epochsPerTrial(), monitor, recording, log);
+                source, plan.plan(), finished, monitor, recording, log);
     }
 
     private static Duration remaining(TrainingSettings settings, long began) {
@@ -199,8 +303,9 @@ public final class TrainingRun {
         return left.isNegative() ? Duration.ofSeconds(1) : left;
     }
 
-    private static Split splitFor(Path folder, Request request, Consumer<String> log) throws IOException {
-        Path dir = request.runDir().resolve(SPLIT_FOLDER);
+    private static Split splitFor(Path folder, Request request, RunFolder run, Consumer<String> log)
+            throws IOException {
+        Path dir = run.splitFolder();
         Split saved = Split.load(dir);
         if (saved != null) {
             log.accept("using the saved split in " + dir + " (" + saved.trainVal().size() + " train_val, "
@@ -212,14 +317,13 @@ public final class TrainingRun {
         return split;
     }
 
-    private static Trainer.Start start(Request request, Consumer<String> log) throws IOException {
-        Path checkpoint = request.runDir().resolve(CHECKPOINT_FILE);
+    private static Trainer.Start start(Request request, RunFolder run, Consumer<String> log) throws IOException {
+        Path checkpoint = run.checkpoint();
         if (request.resume() && Files.isRegularFile(checkpoint)) {
             ModelPackage saved = ModelPackage.read(checkpoint, id -> request.type());
             int epochs = Integer.parseInt(saved.training().getOrDefault("completed_epochs", "0"));
             log.accept("resuming from " + checkpoint + " after epoch " + epochs);
-            Path epochsFile = request.runDir().resolve(EPOCH_LOG);
-            List<EpochResult> history = Files.isRegularFile(epochsFile) ? EpochLog.read(epochsFile) : List.of();
+            List<EpochResult> history = run.epochs();
             history = history.subList(0, Math.min(epochs, history.size()));
             return new Trainer.Start(saved.weights(), saved.resume() == null ? null : saved.resume().optimizerState(),
                     saved.resume() == null ? 0 : saved.resume().completedSteps(), epochs, history);

@@ -13,6 +13,7 @@ import fluffy.inference.BatchPrediction;
 import fluffy.inference.InputType;
 import fluffy.inference.PostProcessing;
 import fluffy.inference.PredictionModel;
+import fluffy.inference.PredictionsFolder;
 import fluffy.inference.TileSettings;
 import fluffy.jobs.PredictionJob;
 import fluffy.models.ModelTypes;
@@ -21,7 +22,7 @@ import fluffy.runtime.DeviceRequest;
 import fluffy.runtime.DeviceUnavailableException;
 import fluffy.runtime.Devices;
 import fluffy.runtime.session.SessionSettings;
-import fluffy.training.TrainingRun;
+import fluffy.training.RunFolder;
 
 /**
  * Prediction from the workbench, through the same API as {@code fluffy predict}: which models a workspace
@@ -29,11 +30,6 @@ import fluffy.training.TrainingRun;
  * writes them. Instances are separated (seeded watershed) as the editor and the results need objects.
  */
 public final class WorkbenchPrediction {
-
-    /** Where the workbench writes predictions: {@code <workspace>/Predictions/<name>/<stem>.tif}. */
-    public static final String PREDICTIONS = "Predictions";
-    /** Where the workbench puts training runs: {@code <workspace>/Runs/<name>}. */
-    public static final String RUNS = "Runs";
 
     private WorkbenchPrediction() {
     }
@@ -44,11 +40,11 @@ public final class WorkbenchPrediction {
      */
     public static List<Path> models(Workspace ws, String extra) throws IOException {
         List<Path> models = new ArrayList<>();
-        Path runs = ws.root().resolve(RUNS);
+        Path runs = ws.runs();
         if (Files.isDirectory(runs)) {
             try (DirectoryStream<Path> folders = Files.newDirectoryStream(runs, Files::isDirectory)) {
                 for (Path run : folders) {
-                    Path model = run.resolve(TrainingRun.MODEL_FILE);
+                    Path model = RunFolder.at(run).model();
                     if (Files.isRegularFile(model)) {
                         models.add(model);
                     }
@@ -70,29 +66,49 @@ public final class WorkbenchPrediction {
 
     /** {@code Predictions/<name>}: the model's run folder name, or the file name without {@code .onnx}. */
     public static Path outputFolder(Workspace ws, Path model) {
-        String file = model.getFileName().toString();
-        Path parent = model.toAbsolutePath().getParent();
-        String name = file.equals(TrainingRun.MODEL_FILE) && parent != null && parent.getFileName() != null
-                ? parent.getFileName().toString() : file.replaceFirst("\\.onnx$", "");
-        return ws.root().resolve(PREDICTIONS).resolve(name);
+        return ws.predictions(PredictionsFolder.nameFor(model));
     }
 
     /**
-     * The job predicting {@code inputs} into {@code output}. Reads the model and resolves the device, which
-     * may probe CUDA for seconds: call it off the UI thread.
-     *
-     * @throws IOException                naming the model when it cannot be read or its type is not installed
-     * @throws DeviceUnavailableException when CUDA was asked for and cannot be used
+     * The job predicting {@code inputs} into {@code output}, not yet scheduled. The job reads the model and
+     * resolves the device itself (probing CUDA may take seconds); an unreadable model, a model type that is
+     * not installed or an unusable device end it with an error naming the file or the device.
      */
-    public static PredictionJob job(Path model, List<Path> inputs, Path output, String device, int threads)
+    public static PredictionJob job(Path model, List<Path> inputs, Path output, String device, int threads) {
+        return new PredictionJob("Predicting " + inputs.size() + " image(s) with " + model.getFileName(),
+                () -> plan(model, inputs, output, device, threads));
+    }
+
+    /**
+     * The job predicting {@code inputs} with the first of {@link #models} (found inside the job) into that
+     * model's predictions folder; {@link PredictionJob#plan()} then says which model it was.
+     */
+    public static PredictionJob newestModelJob(Workspace ws, String extra, List<Path> inputs, String device,
+            int threads) {
+        return new PredictionJob("Predicting " + inputs.size() + " image(s) with the newest model", () -> {
+            List<Path> models = models(ws, extra);
+            if (models.isEmpty()) {
+                throw new IOException("no model to predict with: train one, or set a default model in File › "
+                        + "Preferences");
+            }
+            return plan(models.get(0), inputs, outputFolder(ws, models.get(0)), device, threads);
+        });
+    }
+
+    private static PredictionJob.Plan plan(Path model, List<Path> inputs, Path output, String device, int threads)
             throws IOException, DeviceUnavailableException {
-        PredictionModel read = PredictionModel.read(model, ModelTypes::require);
+        PredictionModel read;
+        try {
+            read = PredictionModel.read(model, ModelTypes::require);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(model + ": " + e.getMessage(), e);
+        }
         SessionSettings session = new SessionSettings(Devices.choose(DeviceRequest.parse(device)), threads);
         // As fluffy predict: on the CPU a batch of tiles is no faster than one and doubles the memory.
         boolean cpu = session.device().device() instanceof Device.Cpu;
         TileSettings tiles = new TileSettings(TileSettings.DEFAULT.tile(), TileSettings.DEFAULT.overlap(), cpu ? 1 : 4);
-        return new PredictionJob(read, session, tiles, new BatchPrediction.Request(inputs, output, InputType.FRAME, -1,
-                PostProcessing.DEFAULT, false));
+        return new PredictionJob.Plan(read, session, tiles, new BatchPrediction.Request(inputs, output, InputType.FRAME,
+                -1, PostProcessing.DEFAULT, false));
     }
 
     private static long modified(Path p) {

@@ -24,9 +24,12 @@ import fluffy.models.unet.CategoricalUNet;
 import fluffy.runtime.session.SessionSettings;
 import fluffy.training.EpochResult;
 import fluffy.training.HyperparameterSearch;
+import fluffy.training.RunFolder;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
 import fluffy.training.data.Augmentation;
+import fluffy.training.records.RunRecord;
+import fluffy.training.records.SearchRecord;
 
 /** Training as a real Eclipse Job on real TIFF pairs: cancel and resume, and bad pairs reported by name. */
 class TrainingJobTest {
@@ -97,7 +100,7 @@ class TrainingJobTest {
         TrainingRun.Request base = request(data, dir.resolve("run"), false);
         TrainingRun.Request searching = new TrainingRun.Request(base.data(), base.runDir(), base.type(),
                 base.hyperparameters(), base.settings(), base.testFraction(), false, null,
-                new TrainingRun.SearchPlan(3, 2, 1, listener));
+                new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(3, 2, 1), listener));
         TrainingJob job = new TrainingJob(searching, m -> { });
         job.schedule();
         job.join();
@@ -115,6 +118,65 @@ class TrainingJobTest {
         assertTrue(json.contains("\"best_trial\""), json);
         assertTrue(Files.isRegularFile(dir.resolve("run/model.onnx")));
         assertTrue(Files.isRegularFile(dir.resolve("run/epochs.csv")));
+    }
+
+    /**
+     * Cancelled in its second trial, a search run is a cancelled run (not a failure): its record says so, the
+     * interrupted trial is recorded as cancelled (never as a score), and resuming from the folder alone runs
+     * the search on from that trial, keeps the finished one, then trains the final model.
+     */
+    @Test
+    void aSearchCancelledInATrialIsACancelledRunThatResumesFromItsFolder(@TempDir Path dir) throws Exception {
+        Path data = processed(dir.resolve("Processed"), 8);
+        Path runDir = dir.resolve("run");
+        TrainingJob[] job = new TrainingJob[1];
+        HyperparameterSearch.Listener cancelInTrial2 = new HyperparameterSearch.Listener() {
+            @Override
+            public void foldFinished(HyperparameterSearch.FoldScore score) {
+                if (score.trial() == 2) {
+                    job[0].cancel();
+                }
+            }
+
+            @Override
+            public void trialFinished(HyperparameterSearch.TrialResult trial) {
+            }
+        };
+        TrainingRun.Request base = request(data, runDir, false);
+        job[0] = new TrainingJob(new TrainingRun.Request(base.data(), runDir, base.type(), base.hyperparameters(),
+                base.settings(), base.testFraction(), false, null,
+                new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(3, 2, 1), cancelInTrial2)), m -> { });
+        job[0].schedule();
+        job[0].join();
+        assertEquals(IStatus.CANCEL, job[0].getResult().getSeverity(), job[0].getResult().toString());
+        assertTrue(job[0].result().outcome().cancelled());
+        assertEquals(null, job[0].result().model(), "no model was trained");
+        RunFolder folder = RunFolder.at(runDir);
+        RunRecord record = folder.record().orElseThrow();
+        assertEquals(RunRecord.Status.CANCELLED, record.status());
+        assertEquals(RunRecord.Phase.SEARCH, record.phase());
+        List<SearchRecord.Trial> trials = folder.search().orElseThrow().trials();
+        assertEquals(List.of(SearchRecord.Status.COMPLETED, SearchRecord.Status.CANCELLED),
+                trials.stream().map(SearchRecord.Trial::status).toList());
+        assertTrue(Double.isNaN(trials.get(1).objective()), "a cancelled trial has no score");
+        assertTrue(folder.snapshot().resumable(), "a search cancelled before any checkpoint can go on");
+        assertTrue(folder.snapshot().summary().startsWith("cancelled in the search"), folder.snapshot().summary());
+        double first = trials.get(0).objective();
+
+        TrainingJob resumed = TrainingJob.resuming(runDir, 0, "cpu", 1);
+        resumed.schedule();
+        resumed.join();
+        assertEquals(IStatus.OK, resumed.getResult().getSeverity(), resumed.getResult().toString());
+        assertTrue(resumed.messages().contains("resuming the search after trial 1 of 3"), resumed.messages().toString());
+        List<SearchRecord.Trial> after = folder.search().orElseThrow().trials();
+        assertEquals(List.of(1, 2, 3), after.stream().map(SearchRecord.Trial::number).toList());
+        assertTrue(after.stream().allMatch(t -> t.status() == SearchRecord.Status.COMPLETED
+                || t.status() == SearchRecord.Status.STOPPED_EARLY), after.toString());
+        assertEquals(first, after.get(0).objective(), "the finished trial is kept, not run again");
+        assertEquals(trials.get(1).point(), after.get(1).point(), "the cancelled trial is run again with its point");
+        assertEquals(RunRecord.Status.COMPLETED, folder.record().orElseThrow().status());
+        assertTrue(folder.hasModel());
+        assertEquals(3, folder.epochs().size());
     }
 
     private TrainingRun.Request request(Path data, Path run, boolean resume) {

@@ -1,7 +1,6 @@
 package fluffy.app.handlers;
 
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IServiceConstants;
@@ -9,6 +8,8 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.FrameworkUtil;
 
+import fluffy.jobs.FluffyJob;
+import fluffy.jobs.FluffyJobs;
 import fluffy.runtime.DeviceRequest;
 import fluffy.runtime.RuntimeReport;
 import jakarta.inject.Named;
@@ -21,7 +22,7 @@ public class AboutHandler {
 
     @Execute
     public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, UISynchronize sync) {
-        Job job = Job.create("Collecting version information", monitor -> {
+        FluffyJob job = FluffyJob.of("Collecting version information", FluffyJobs.READING, null, monitor -> {
             RuntimeReport report;
             try {
                 report = RuntimeReport.collect(DeviceRequest.fromEnvironment());
@@ -37,6 +38,7 @@ public class AboutHandler {
             });
             return Status.OK_STATUS;
         });
+        job.setSystem(true);
         job.schedule();
     }
 }

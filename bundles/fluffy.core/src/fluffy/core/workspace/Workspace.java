@@ -34,6 +34,10 @@ public record Workspace(Path root) {
     public static final String RAW = "Raw";
     public static final String LABELING = "Labeling";
     public static final String PROCESSED = "Processed";
+    /** Training runs, one folder each: {@code Runs/<name>/} (the run folder's own layout is fluffy.training's). */
+    public static final String RUNS = "Runs";
+    /** Predictions, one folder of label maps per model or request: {@code Predictions/<name>/<stem>.tif}. */
+    public static final String PREDICTIONS = "Predictions";
 
     private static final Pattern SLICE = Pattern.compile("(.+)_\\d+");
 
@@ -76,6 +80,22 @@ public record Workspace(Path root) {
 
     public Path processed() {
         return root.resolve(PROCESSED);
+    }
+
+    public Path runs() {
+        return root.resolve(RUNS);
+    }
+
+    public Path run(String name) {
+        return runs().resolve(name);
+    }
+
+    public Path predictions() {
+        return root.resolve(PREDICTIONS);
+    }
+
+    public Path predictions(String name) {
+        return predictions().resolve(name);
     }
 
     public Path processedImages() {

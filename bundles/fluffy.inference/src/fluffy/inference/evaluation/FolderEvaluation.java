@@ -3,7 +3,6 @@ package fluffy.inference.evaluation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -11,9 +10,9 @@ import java.util.function.Consumer;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
-import fluffy.core.image.ImageFiles;
 import fluffy.core.labels.LabelMap;
 import fluffy.inference.BatchPrediction;
+import fluffy.inference.PredictionsFolder;
 import fluffy.io.rois.LabelMapFiles;
 
 /**
@@ -34,10 +33,19 @@ public final class FolderEvaluation {
 
     public static Result run(Path predictions, Path truths, IProgressMonitor monitor, Consumer<String> problem)
             throws IOException {
-        Map<String, Path> truthByStem = byStem(truths);
-        List<Path> predicted = ImageFiles.list(predictions).stream()
-                .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.tiff?$"))
-                .filter(p -> !BatchPrediction.stem(p).endsWith("_probabilities")).toList();
+        return run(PredictionsFolder.withTruths(predictions, truths), monitor, problem);
+    }
+
+    /** Scores the folder's label maps against its truths (see {@link PredictionsFolder} for which those are). */
+    public static Result run(PredictionsFolder folder, IProgressMonitor monitor, Consumer<String> problem)
+            throws IOException {
+        Path truths = folder.truths();
+        if (truths == null || !java.nio.file.Files.isDirectory(truths)) {
+            throw new IOException("no folder of true label maps for " + folder.folder()
+                    + (truths == null ? "" : ": " + truths + " does not exist"));
+        }
+        Map<String, Path> truthByStem = folder.truthsByStem();
+        List<Path> predicted = folder.labelMaps();
         SubMonitor progress = SubMonitor.convert(monitor, "Evaluating " + predicted.size() + " label maps",
                 predicted.size());
         List<ImageScores> scores = new ArrayList<>();
@@ -75,10 +83,6 @@ public final class FolderEvaluation {
 
     /** The image files of a folder (e.g. true label maps) by their stem, as predictions are named. */
     public static Map<String, Path> byStem(Path folder) throws IOException {
-        Map<String, Path> files = new HashMap<>();
-        for (Path f : ImageFiles.list(folder)) {
-            files.put(BatchPrediction.stem(f), f);
-        }
-        return files;
+        return PredictionsFolder.byStem(folder);
     }
 }

@@ -28,7 +28,7 @@ import fluffy.models.Hyperparameter;
 public final class SearchRecord {
 
     public enum Status {
-        RUNNING, COMPLETED, STOPPED_EARLY, FAILED;
+        RUNNING, COMPLETED, STOPPED_EARLY, FAILED, CANCELLED;
 
         /** The name in the files, e.g. {@code stopped_early}. */
         public String label() {
@@ -119,6 +119,28 @@ public final class SearchRecord {
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
             throw new IOException(json + " is not a readable search record: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a record written by {@link #write} with the search space it records: for readers that do not
+     * know the model type's space (the workbench following a run).
+     *
+     * @throws IOException for an unreadable file, or one that is not such a record (message says where)
+     */
+    public static SearchRecord read(Path json) throws IOException {
+        String text = Files.readString(json, StandardCharsets.UTF_8);
+        try {
+            Object root = JsonReader.parse(text);
+            return SearchRecordJson.read(root, SearchRecordJson.space(root));
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+            throw new IOException(json + " is not a readable search record: " + e.getMessage(), e);
+        }
+    }
+
+    /** The trials that ended by themselves (completed or stopped early), by number: what a resumed search keeps. */
+    public synchronized List<Trial> finished() {
+        return trials.values().stream()
+                .filter(t -> t.status() == Status.COMPLETED || t.status() == Status.STOPPED_EARLY).toList();
     }
 
     private Set<String> names() {

@@ -85,6 +85,26 @@ final class SearchRecordJson {
         return record;
     }
 
+    /** The search space as {@link #dimension} wrote it (descriptions are not recorded). */
+    static List<Hyperparameter> space(Object json) {
+        List<Hyperparameter> space = new ArrayList<>();
+        for (Object o : (List<?>) ((Map<?, ?>) json).get("space")) {
+            Map<?, ?> d = (Map<?, ?>) o;
+            String name = (String) d.get("name");
+            Hyperparameter.Kind kind = Hyperparameter.Kind.valueOf(((String) d.get("kind")).toUpperCase(java.util.Locale.ROOT));
+            Object def = d.get("default");
+            space.add(switch (kind) {
+                case INTEGER -> Hyperparameter.integer(name, "", integer(d.get("min")), integer(d.get("max")), integer(def));
+                case REAL -> Hyperparameter.real(name, "", real(d.get("min")), real(d.get("max")), real(def));
+                case LOG_REAL -> Hyperparameter.logReal(name, "", real(d.get("min")), real(d.get("max")), real(def));
+                case CHOICE -> Hyperparameter.choice(name, "", ((List<?>) d.get("choices")).stream()
+                        .map(String.class::cast).toList(), (String) def);
+                case FLAG -> Hyperparameter.flag(name, "", (Boolean) def);
+            });
+        }
+        return space;
+    }
+
     /** JSON has one number type; the space says which Java type a value had. */
     private static Object value(Hyperparameter h, Object v) {
         return switch (h.kind()) {

@@ -3,11 +3,9 @@ package fluffy.ui.editor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -20,13 +18,11 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 
 import fluffy.core.workspace.Workspace;
-import fluffy.io.ImageFormats;
-import fluffy.io.prepare.FileReport;
-import fluffy.io.prepare.Labelling;
+import fluffy.jobs.FluffyJob;
+import fluffy.jobs.FluffyJobs;
 import fluffy.jobs.PredictionJob;
-import fluffy.runtime.DeviceUnavailableException;
+import fluffy.jobs.WorkspaceJob;
 import fluffy.ui.FluffyTopics;
-import fluffy.ui.WorkbenchPrediction;
 import fluffy.ui.preferences.FluffyPreferences;
 import fluffy.ui.SelectedItem;
 import jakarta.annotation.PostConstruct;
@@ -73,7 +69,7 @@ public class AnnotationEditorPart {
         int mine = ++generation;
         Path roiSet = selected.workspace().roiSet(selected.name());
         view.showStatus("Opening " + file.getFileName() + "…");
-        Job job = Job.create("Opening " + file.getFileName(), monitor -> {
+        FluffyJob job = FluffyJob.of("Opening " + file.getFileName(), FluffyJobs.READING, null, monitor -> {
             try {
                 EditorImage image = EditorImage.read(file);
                 boolean hasRois = Files.isRegularFile(roiSet);
@@ -118,12 +114,16 @@ public class AnnotationEditorPart {
             view.showStatus("Could not save " + ws.roiSet(name) + ": " + e.getMessage());
             return;
         }
-        Job job = Job.create("Building the label map of " + name, monitor -> {
-            FileReport report = new Labelling(ws, false, ImageFormats.platform()).label(name);
-            sync.asyncExec(() -> view.showStatus("Saved " + ws.root().relativize(ws.roiSet(name)) + "; "
-                    + report.line("labelled")));
-            broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
-            return Status.OK_STATUS;
+        // The same workspace step as Build Label Maps, so the two never write Processed/ at once.
+        WorkspaceJob job = WorkspaceJob.buildLabelMap(ws, name);
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                String outcome = job.reports().isEmpty() ? event.getResult().getMessage()
+                        : job.line(job.reports().get(0));
+                sync.asyncExec(() -> view.showStatus("Saved " + ws.root().relativize(ws.roiSet(name)) + "; " + outcome));
+                broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
+            }
         });
         job.schedule();
     }
@@ -143,45 +143,28 @@ public class AnnotationEditorPart {
         int mine = generation;
         FluffyPreferences prefs = FluffyPreferences.instance();
         view.showStatus("Predicting " + file.getFileName() + "…");
-        Job starting = Job.create("Predicting the objects of " + target.name(), monitor -> {
-            PredictionJob job;
-            Path model;
-            try {
-                List<Path> models = WorkbenchPrediction.models(target.workspace(), prefs.defaultModel());
-                if (models.isEmpty()) {
-                    sync.asyncExec(() -> view.showStatus("No model to predict with: train one, or set a default model "
-                            + "in File › Preferences."));
-                    return Status.OK_STATUS;
+        PredictionJob job = PredictedRois.job(target.workspace(), file, prefs.defaultModel(), prefs.device(),
+                prefs.threads());
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                broker.post(FluffyTopics.WORKSPACE_CHANGED, target.workspace().root());
+                try {
+                    RoiDocument doc = PredictedRois.read(job);
+                    sync.asyncExec(() -> {
+                        if (mine == generation && !view.control().isDisposed()) {
+                            view.setDocument(doc);
+                            Path model = job.plan().model().file();
+                            view.showStatus(doc.rois().size() + " objects predicted by " + model.getParent()
+                                    .getFileName() + "/" + model.getFileName() + ": correct them, then Save");
+                        }
+                    });
+                } catch (IOException e) {
+                    sync.asyncExec(() -> view.showStatus("Prediction failed: " + e.getMessage()));
                 }
-                model = models.get(0);
-                job = PredictedRois.job(target.workspace(), file, model, prefs.device(), prefs.threads());
-            } catch (IOException | DeviceUnavailableException | IllegalArgumentException e) {
-                sync.asyncExec(() -> view.showStatus("Prediction not started: " + e.getMessage()));
-                return Status.OK_STATUS;
             }
-            job.addJobChangeListener(new JobChangeAdapter() {
-                @Override
-                public void done(IJobChangeEvent event) {
-                    broker.post(FluffyTopics.WORKSPACE_CHANGED, target.workspace().root());
-                    try {
-                        RoiDocument doc = PredictedRois.read(job);
-                        sync.asyncExec(() -> {
-                            if (mine == generation && !view.control().isDisposed()) {
-                                view.setDocument(doc);
-                                view.showStatus(doc.rois().size() + " objects predicted by " + model.getParent()
-                                        .getFileName() + "/" + model.getFileName() + ": correct them, then Save");
-                            }
-                        });
-                    } catch (IOException e) {
-                        sync.asyncExec(() -> view.showStatus("Prediction failed: " + e.getMessage()));
-                    }
-                }
-            });
-            job.schedule();
-            return Status.OK_STATUS;
         });
-        starting.setSystem(true);
-        starting.schedule();
+        job.schedule();
     }
 
     private void openRoiSet() {

@@ -8,7 +8,6 @@ import java.util.List;
 import fluffy.core.workspace.Workspace;
 import fluffy.inference.BatchPrediction;
 import fluffy.jobs.PredictionJob;
-import fluffy.runtime.DeviceUnavailableException;
 import fluffy.ui.WorkbenchPrediction;
 
 /**
@@ -23,13 +22,12 @@ public final class PredictedRois {
     }
 
     /**
-     * The prediction job for one image; not yet scheduled. Reads the model and resolves the device, so it
-     * is called off the UI thread.
+     * The prediction job for one image with the workspace's newest model (else {@code extra}, else the
+     * bundled default model), into that model's predictions folder; not yet scheduled. The job finds and
+     * reads the model and resolves the device itself.
      */
-    public static PredictionJob job(Workspace ws, Path image, Path model, String device, int threads)
-            throws IOException, DeviceUnavailableException {
-        return WorkbenchPrediction.job(model, List.of(image), WorkbenchPrediction.outputFolder(ws, model), device,
-                threads);
+    public static PredictionJob job(Workspace ws, Path image, String extra, String device, int threads) {
+        return WorkbenchPrediction.newestModelJob(ws, extra, List.of(image), device, threads);
     }
 
     /**

@@ -10,8 +10,8 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.widgets.Composite;
 
+import fluffy.training.RunFolder;
 import fluffy.ui.FluffyTopics;
-import fluffy.ui.training.RunFolder;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 

@@ -9,7 +9,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -25,6 +24,8 @@ import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Text;
 
 import fluffy.core.workspace.Workspace;
+import fluffy.jobs.FluffyJob;
+import fluffy.jobs.FluffyJobs;
 
 /**
  * The Dataset Navigator's content: a row to open, create or reopen a workspace (a path typed into the
@@ -137,7 +138,7 @@ public final class NavigatorView {
 
     /** Rows labelled {@code name}; {@code Predictions/<name>} only the predictions folder (a run may share its name). */
     static java.util.function.Predicate<NavigatorNode> named(String name) {
-        String folder = WorkspaceContents.PREDICTIONS + "/";
+        String folder = Workspace.PREDICTIONS + "/";
         if (name.startsWith(folder)) {
             String label = name.substring(folder.length());
             return n -> n instanceof NavigatorNode.Predictions && n.label().equals(label);
@@ -177,7 +178,7 @@ public final class NavigatorView {
         int mine = ++generation;
         loading = true;
         List<Path> runs = List.copyOf(extraRuns);
-        Job job = Job.create("Reading " + (ws == null ? "run folders" : ws.root()), monitor -> {
+        FluffyJob job = FluffyJob.of("Reading " + (ws == null ? "run folders" : ws.root()), FluffyJobs.READING, null, monitor -> {
             try {
                 List<NavigatorNode.Group> groups = WorkspaceContents.read(ws, runs);
                 ui.execute(() -> apply(mine, groups, null, then));

@@ -49,7 +49,7 @@ public final class PredictPlan {
     }
 
     public Path outputFolder() {
-        return workspace.root().resolve(WorkbenchPrediction.PREDICTIONS).resolve(outputName.strip());
+        return workspace.predictions(outputName.strip());
     }
 
     /** The image files to predict, in natural order. */

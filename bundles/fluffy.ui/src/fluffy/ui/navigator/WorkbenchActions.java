@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.window.Window;
@@ -20,16 +19,18 @@ import org.eclipse.swt.widgets.Shell;
 
 import fluffy.core.workspace.Workspace;
 import fluffy.inference.BatchPrediction;
+import fluffy.inference.PredictionsFolder;
 import fluffy.inference.evaluation.EvaluationReport;
 import fluffy.inference.evaluation.FolderEvaluation;
 import fluffy.inference.evaluation.ImageScores;
+import fluffy.jobs.FluffyJob;
+import fluffy.jobs.FluffyJobs;
 import fluffy.jobs.PredictionJob;
 import fluffy.jobs.TrainingJob;
+import fluffy.jobs.WorkspaceJob;
 import fluffy.models.ModelType;
 import fluffy.models.ModelTypeEntry;
 import fluffy.models.ModelTypes;
-import fluffy.runtime.DeviceUnavailableException;
-import fluffy.training.TrainingRun;
 import fluffy.ui.FluffyTopics;
 import fluffy.ui.WorkbenchPrediction;
 import fluffy.ui.preferences.FluffyPreferences;
@@ -69,20 +70,20 @@ public final class WorkbenchActions implements NavigatorActions {
             }
             chosen = java.util.Arrays.stream(dialog.getFileNames()).map(n -> Path.of(dialog.getFilterPath(), n)).toList();
         }
-        run(ws, BatchJob.importImages(ws, chosen));
+        run(ws, WorkspaceJob.importImages(ws, chosen));
     }
 
     @Override
     public void prepare(Workspace ws) {
         PrepareDialog dialog = new PrepareDialog(shell.get());
         if (dialog.open() == Window.OK) {
-            run(ws, BatchJob.prepare(ws, dialog.choices().toOptions()));
+            run(ws, WorkspaceJob.prepare(ws, dialog.choices().toOptions()));
         }
     }
 
     @Override
     public void buildLabelMaps(Workspace ws) {
-        run(ws, BatchJob.buildLabelMaps(ws, false));
+        run(ws, WorkspaceJob.buildLabelMaps(ws, false));
     }
 
     @Override
@@ -101,7 +102,7 @@ public final class WorkbenchActions implements NavigatorActions {
             return;
         }
         ModelType first = types.stream().filter(t -> t.id().equals(DEFAULT_TYPE)).findFirst().orElse(types.get(0));
-        TrainingPlan plan = new TrainingPlan(ws.root(), ws.root().resolve(WorkspaceContents.RUNS), first);
+        TrainingPlan plan = new TrainingPlan(ws.root(), ws.runs(), first);
         FluffyPreferences prefs = FluffyPreferences.instance();
         plan.device = prefs.device();
         plan.threads = prefs.threads();
@@ -127,35 +128,33 @@ public final class WorkbenchActions implements NavigatorActions {
             return;
         }
         String folder = plan.outputName.strip();
-        Job starting = Job.create("Starting prediction with " + plan.model.getFileName(), monitor -> {
-            PredictionJob job;
-            try {
-                job = WorkbenchPrediction.job(plan.model, plan.inputs(), plan.outputFolder(), plan.device, plan.threads);
-            } catch (java.io.IOException | DeviceUnavailableException | IllegalArgumentException e) {
-                ui.execute(() -> view.get().showStatus("Prediction not started: " + e.getMessage(), true));
-                return Status.OK_STATUS;
+        List<Path> inputs;
+        try {
+            inputs = plan.inputs();
+        } catch (java.io.IOException e) {
+            view.get().showStatus("Prediction not started: " + e.getMessage(), true);
+            return;
+        }
+        PredictionJob job = WorkbenchPrediction.job(plan.model, inputs, plan.outputFolder(), plan.device,
+                plan.threads);
+        job.addListener(r -> ui.execute(() -> view.get().showStatus(job.getName() + ": "
+                + job.results().size() + " done; last " + r.line(), r.failed())));
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                IStatus result = event.getResult();
+                List<String> lines = job.results().stream().map(BatchPrediction.FileResult::line).toList();
+                String summary = result.getSeverity() == IStatus.CANCEL ? "Prediction cancelled after "
+                        + lines.size() + " image(s)" : result.isOK() ? lines.size() + " image(s) predicted into "
+                        + Workspace.PREDICTIONS + "/" + folder : result.getMessage();
+                ui.execute(() -> view.get().showReport(summary, lines, !result.isOK()));
+                broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
+                // Selecting the folder opens it in the Results Viewer.
+                broker.post(FluffyTopics.SELECT, Workspace.PREDICTIONS + "/" + folder);
             }
-            job.addListener(r -> ui.execute(() -> view.get().showStatus(job.getName() + ": "
-                    + job.results().size() + " done; last " + r.line(), r.failed())));
-            job.addJobChangeListener(new JobChangeAdapter() {
-                @Override
-                public void done(IJobChangeEvent event) {
-                    IStatus result = event.getResult();
-                    List<String> lines = job.results().stream().map(BatchPrediction.FileResult::line).toList();
-                    String summary = result.getSeverity() == IStatus.CANCEL ? "Prediction cancelled after "
-                            + lines.size() + " image(s)" : result.isOK() ? lines.size() + " image(s) predicted into "
-                            + WorkbenchPrediction.PREDICTIONS + "/" + folder : result.getMessage();
-                    ui.execute(() -> view.get().showReport(summary, lines, !result.isOK()));
-                    broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
-                    // Selecting the folder opens it in the Results Viewer.
-                    broker.post(FluffyTopics.SELECT, WorkbenchPrediction.PREDICTIONS + "/" + folder);
-                }
-            });
-            job.schedule();
-            return Status.OK_STATUS;
         });
-        starting.setSystem(true);
-        starting.schedule();
+        view.get().showStatus(job.getName() + "…", false);
+        job.schedule();
     }
 
     @Override
@@ -164,7 +163,7 @@ public final class WorkbenchActions implements NavigatorActions {
             view.get().showStatus("Select a predictions folder in the tree to evaluate it.", true);
             return;
         }
-        Job job = Job.create("Evaluating " + predictions.getFileName(), monitor -> {
+        FluffyJob job = FluffyJob.of("Evaluating " + predictions.getFileName(), FluffyJobs.EVALUATION, null, monitor -> {
             Report report = evaluation(ws, predictions, monitor);
             ui.execute(() -> view.get().showReport(report.summary(), report.lines(), report.error()));
             broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
@@ -184,7 +183,8 @@ public final class WorkbenchActions implements NavigatorActions {
      */
     static Report evaluation(Workspace ws, Path predictions, org.eclipse.core.runtime.IProgressMonitor monitor) {
         try {
-            FolderEvaluation.Result r = FolderEvaluation.run(predictions, ws.processedMasks(), monitor, p -> { });
+            FolderEvaluation.Result r = FolderEvaluation.run(PredictionsFolder.inWorkspace(ws, predictions), monitor,
+                    p -> { });
             List<String> lines = new ArrayList<>(r.images().stream().map(WorkbenchActions::scoreLine).toList());
             lines.addAll(r.problems());
             if (r.images().isEmpty()) {
@@ -206,41 +206,36 @@ public final class WorkbenchActions implements NavigatorActions {
                 s.name(), half.f1(), half.ap(), s.meanAp(), s.truthObjects(), s.predictedObjects());
     }
 
-    /** Resolves the device off the UI thread (probing CUDA can take seconds), then starts the training job. */
+    /** Starts the training job; the job itself resolves the device (probing CUDA can take seconds). */
     void start(Workspace ws, TrainingPlan plan) {
-        Job starting = Job.create("Starting training " + plan.runName, monitor -> {
-            TrainingRun.Request request;
-            try {
-                request = plan.toRequest();
-            } catch (DeviceUnavailableException | IllegalArgumentException e) {
-                ui.execute(() -> view.get().showStatus("Training not started: " + e.getMessage(), true));
-                return Status.OK_STATUS;
+        TrainingJob job = TrainingJob.planned(plan.runFolder(), plan::toRequest);
+        AtomicBoolean announced = new AtomicBoolean();
+        // The run folder appears with the first epoch; the navigator lists it from then on.
+        job.addListener(epoch -> {
+            if (announced.compareAndSet(false, true)) {
+                broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
             }
-            TrainingJob job = new TrainingJob(request, message -> { });
-            AtomicBoolean announced = new AtomicBoolean();
-            // The run folder appears with the first epoch; the navigator lists it from then on.
-            job.addListener(epoch -> {
-                if (announced.compareAndSet(false, true)) {
-                    broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
-                }
-            });
-            job.addJobChangeListener(new JobChangeAdapter() {
-                @Override
-                public void done(IJobChangeEvent event) {
-                    broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
-                }
-            });
-            broker.send(FluffyTopics.TRAINING_STARTED, job);
-            job.schedule();
-            ui.execute(() -> view.get().showStatus("Training " + request.runDir().getFileName() + " on "
-                    + request.settings().session().describe() + "; see the Training Monitor.", false));
-            return Status.OK_STATUS;
         });
-        starting.setSystem(true);
-        starting.schedule();
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void running(IJobChangeEvent event) {
+                broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
+            }
+
+            @Override
+            public void done(IJobChangeEvent event) {
+                broker.post(FluffyTopics.WORKSPACE_CHANGED, ws.root());
+                if (event.getResult().getSeverity() == IStatus.ERROR) {
+                    ui.execute(() -> view.get().showStatus(event.getResult().getMessage(), true));
+                }
+            }
+        });
+        broker.send(FluffyTopics.TRAINING_STARTED, job);
+        job.schedule();
+        view.get().showStatus("Training " + plan.runFolder().getFileName() + "; see the Training Monitor.", false);
     }
 
-    private void run(Workspace ws, BatchJob job) {
+    private void run(Workspace ws, WorkspaceJob job) {
         view.get().showStatus(job.getName() + "…", false);
         job.addReportListener(report -> ui.execute(() -> view.get().showStatus(job.getName() + ": "
                 + job.reports().size() + " done; last " + job.line(report), false)));

@@ -12,9 +12,10 @@ import fluffy.core.image.NaturalOrder;
 import fluffy.core.workspace.ItemState;
 import fluffy.core.workspace.Workspace;
 import fluffy.core.workspace.WorkspaceItem;
+import fluffy.inference.PredictionsFolder;
 import fluffy.io.ImageFormats;
 import fluffy.io.rois.RoiSetReader;
-import fluffy.ui.training.RunFolder;
+import fluffy.training.RunFolder;
 
 /**
  * The tree the Dataset Navigator shows for a workspace, read from disk in one go (off the UI thread:
@@ -22,11 +23,6 @@ import fluffy.ui.training.RunFolder;
  * being labelled, training pairs, training runs, predictions.
  */
 public final class WorkspaceContents {
-
-    /** Where the workbench puts training runs: {@code <workspace>/Runs/<name>}. */
-    public static final String RUNS = fluffy.ui.WorkbenchPrediction.RUNS;
-    /** Where predictions are looked for: {@code <workspace>/Predictions/<name>/<stem>.tif}. */
-    public static final String PREDICTIONS = fluffy.ui.WorkbenchPrediction.PREDICTIONS;
 
     private WorkspaceContents() {
     }
@@ -54,12 +50,12 @@ public final class WorkspaceContents {
                 processed.add(new NavigatorNode.Item(ws, item, item.name(), "image + label map"));
             }
         }
-        List<Path> runFolders = new ArrayList<>(subfolders(ws.root().resolve(RUNS)).stream().filter(RunFolder::isRun)
+        List<Path> runFolders = new ArrayList<>(subfolders(ws.runs()).stream().filter(RunFolder::isRun)
                 .toList());
         extraRuns.stream().filter(p -> !runFolders.contains(p)).forEach(runFolders::add);
         List<NavigatorNode> runs = runs(runFolders);
         List<NavigatorNode> predictions = new ArrayList<>();
-        for (Path folder : subfolders(ws.root().resolve(PREDICTIONS))) {
+        for (Path folder : subfolders(ws.predictions())) {
             int count = labelMapCount(folder);
             if (count > 0) {
                 predictions.add(new NavigatorNode.Predictions(folder, ws, folder.getFileName().toString(),
@@ -72,7 +68,7 @@ public final class WorkspaceContents {
 
     private static List<NavigatorNode> runs(List<Path> folders) {
         return folders.stream().<NavigatorNode>map(run -> new NavigatorNode.Run(run, run.getFileName().toString(),
-                RunFolder.read(run).summary())).toList();
+                RunFolder.at(run).snapshot().summary())).toList();
     }
 
     /** not annotated / n ROIs / n mask files, and whether the label map has been built from them. */
@@ -99,15 +95,9 @@ public final class WorkspaceContents {
         }
     }
 
-    /** Label maps in a predictions folder: {@code <stem>.tif}, not the probability stacks beside them. */
+    /** Label maps in a predictions folder, as {@link PredictionsFolder} tells them from the files beside them. */
     static int labelMapCount(Path folder) throws IOException {
-        int n = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.tif")) {
-            for (Path f : files) {
-                n += f.getFileName().toString().endsWith("_probabilities.tif") ? 0 : 1;
-            }
-        }
-        return n;
+        return PredictionsFolder.standalone(folder).labelMaps().size();
     }
 
     private static NavigatorNode.Group group(String name, List<NavigatorNode> children) {

@@ -3,6 +3,7 @@ package fluffy.ui.results;
 import java.io.IOException;
 
 import fluffy.core.labels.LabelMap;
+import fluffy.inference.PredictionsFolder;
 import fluffy.inference.evaluation.ImageScores;
 import fluffy.io.rois.LabelMapFiles;
 import fluffy.ui.widgets.ImagePreview;
@@ -15,13 +16,13 @@ import fluffy.ui.widgets.ImagePreview;
  * @param truth   null without ground truth
  * @param note    what is missing or wrong, for the status line; empty when all is there
  */
-public record LoadedResult(PredictionFolder.Sources sources, int[] base, LabelMap predicted, LabelMap truth,
+public record LoadedResult(PredictionsFolder.Sources sources, int[] base, LabelMap predicted, LabelMap truth,
         Comparison comparison, String note) {
 
     /**
      * @throws IOException when the predicted label map cannot be read; a missing image or truth is a note
      */
-    public static LoadedResult load(PredictionFolder.Sources s) throws IOException {
+    public static LoadedResult load(PredictionsFolder.Sources s) throws IOException {
         LabelMap predicted = LabelMapFiles.read(s.labels());
         StringBuilder note = new StringBuilder();
         int[] base = null;
@@ -57,7 +58,7 @@ public record LoadedResult(PredictionFolder.Sources sources, int[] base, LabelMa
     }
 
     /** The metrics row of one prediction, from its label maps alone (the image is not needed). */
-    public static MetricsRow score(PredictionFolder.Sources s) {
+    public static MetricsRow score(PredictionsFolder.Sources s) {
         LabelMap predicted;
         try {
             predicted = LabelMapFiles.read(s.labels());

@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
 import fluffy.core.labels.LabelMap;
+import fluffy.inference.PredictionsFolder;
 import fluffy.io.rois.LabelMapFiles;
 import fluffy.io.rois.LabelMapRois;
 
@@ -24,7 +25,7 @@ public final class ResultsExport {
     }
 
     /** Returns one line per image, as the report shows them. */
-    public static List<String> run(PredictionFolder folder, Path target, IProgressMonitor monitor) throws IOException {
+    public static List<String> run(PredictionsFolder folder, Path target, IProgressMonitor monitor) throws IOException {
         List<String> stems = folder.stems();
         SubMonitor progress = SubMonitor.convert(monitor, "Exporting " + stems.size() + " predictions", stems.size());
         Files.createDirectories(target);
@@ -33,7 +34,7 @@ public final class ResultsExport {
             progress.checkCanceled();
             progress.subTask(stem);
             try {
-                LabelMap map = LabelMapFiles.read(folder.folder().resolve(stem + ".tif"));
+                LabelMap map = LabelMapFiles.read(folder.sources(stem).labels());
                 LabelMapFiles.writeTiff(map, target.resolve(stem + ".tif"));
                 LabelMapFiles.writeMaskPng(map.width(), map.height(), foreground(map), target.resolve(stem + "_mask.png"));
                 int rois = LabelMapRois.write(map, target.resolve(stem + "_RoiSet.zip"));

@@ -19,6 +19,9 @@ import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
+import fluffy.inference.PredictionsFolder;
+import fluffy.jobs.FluffyJob;
+import fluffy.jobs.FluffyJobs;
 import fluffy.ui.widgets.ImageCanvas;
 
 /**
@@ -35,7 +38,7 @@ public final class ResultsView {
     private final ImageCanvas canvas;
     private final MetricsTable table;
     private final Executor ui;
-    private PredictionFolder folder;
+    private PredictionsFolder folder;
     private String stem;
     private LoadedResult shown;
     private int generation;
@@ -78,7 +81,7 @@ public final class ResultsView {
         return root;
     }
 
-    public PredictionFolder folder() {
+    public PredictionsFolder folder() {
         return folder;
     }
 
@@ -88,7 +91,7 @@ public final class ResultsView {
     }
 
     /** Lists a folder's predictions, scores them all and shows {@code first} (or the first one). */
-    public void open(PredictionFolder newFolder, String first) {
+    public void open(PredictionsFolder newFolder, String first) {
         folder = newFolder;
         stem = null;
         shown = null;
@@ -96,7 +99,7 @@ public final class ResultsView {
         status.setText("Reading " + newFolder.folder() + "…");
         export.setEnabled(true);
         table.setRows(List.of());
-        Job job = Job.create("Scoring the predictions in " + newFolder.folder().getFileName(), monitor -> {
+        FluffyJob job = FluffyJob.of("Scoring the predictions in " + newFolder.folder().getFileName(), FluffyJobs.READING, null, monitor -> {
             List<MetricsRow> rows = new ArrayList<>();
             try {
                 for (String s : newFolder.stems()) {
@@ -118,8 +121,8 @@ public final class ResultsView {
 
     /** Exports the open folder's predictions into {@code target} in a Job; the outcome goes to the status line. */
     public Job export(Path target) {
-        PredictionFolder f = folder;
-        Job job = Job.create("Exporting " + f.folder().getFileName() + " to " + target, monitor -> {
+        PredictionsFolder f = folder;
+        FluffyJob job = FluffyJob.of("Exporting " + f.folder().getFileName() + " to " + target, FluffyJobs.EXPORT, null, monitor -> {
             try {
                 List<String> lines = ResultsExport.run(f, target, monitor);
                 List<String> failed = lines.stream().filter(l -> l.contains(": FAILED: ")).toList();
@@ -149,9 +152,9 @@ public final class ResultsView {
         }
         stem = newStem;
         int mine = ++generation;
-        PredictionFolder f = folder;
+        PredictionsFolder f = folder;
         table.reveal(newStem);
-        Job job = Job.create("Reading the prediction of " + newStem, monitor -> {
+        FluffyJob job = FluffyJob.of("Reading the prediction of " + newStem, FluffyJobs.READING, null, monitor -> {
             try {
                 LoadedResult result = LoadedResult.load(f.sources(newStem));
                 ui.execute(() -> loaded(mine, result));

@@ -12,9 +12,9 @@ import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.widgets.Composite;
 
 import fluffy.core.workspace.Workspace;
+import fluffy.inference.PredictionsFolder;
 import fluffy.ui.SelectedItem;
 import fluffy.ui.SelectedPredictions;
-import fluffy.ui.navigator.WorkspaceContents;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -41,7 +41,7 @@ public class ResultsViewerPart {
     @Optional
     void predictionsSelected(@Named(IServiceConstants.ACTIVE_SELECTION) SelectedPredictions selection) {
         if (selection != null && live()) {
-            view.open(new PredictionFolder(selection.folder(), selection.workspace()), null);
+            view.open(PredictionsFolder.of(selection.folder(), selection.workspace()), null);
         }
     }
 
@@ -57,19 +57,19 @@ public class ResultsViewerPart {
         }
         Path folder = folderWith(selection.workspace(), selection.name());
         if (folder != null) {
-            view.open(new PredictionFolder(folder, selection.workspace()), selection.name());
+            view.open(PredictionsFolder.of(folder, selection.workspace()), selection.name());
         }
     }
 
     /** The first folder in the workspace's Predictions/ with a label map of this item, or null. */
     static Path folderWith(Workspace ws, String name) {
-        Path predictions = ws.root().resolve(WorkspaceContents.PREDICTIONS);
+        Path predictions = ws.predictions();
         if (!Files.isDirectory(predictions)) {
             return null;
         }
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(predictions, Files::isDirectory)) {
             for (Path f : folders) {
-                if (Files.isRegularFile(f.resolve(name + ".tif"))) {
+                if (PredictionsFolder.inWorkspace(ws, f).stems().contains(name)) {
                     return f;
                 }
             }

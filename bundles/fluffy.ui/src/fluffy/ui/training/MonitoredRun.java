@@ -9,7 +9,10 @@ import org.eclipse.core.runtime.IStatus;
 
 import fluffy.jobs.TrainingJob;
 import fluffy.training.EpochResult;
+import fluffy.training.RunFolder;
 import fluffy.training.TrainingRun;
+import fluffy.training.records.RunRecord;
+import fluffy.training.records.SearchRecord;
 
 /**
  * What the Training Monitor shows about one run: its curves, where it stands, and what can be done with
@@ -36,34 +39,35 @@ public final class MonitoredRun {
     private final Path folder;
     private final RunCurves curves;
     private final TrainingJob job;
+    private final RunRecord record;
     private State state;
     private boolean hasCheckpoint;
     private String message = "";
-    private List<SearchTrials.Trial> trials = List.of();
+    private List<SearchRecord.Trial> trials = List.of();
     private long trialsModified = -1;
 
-    private MonitoredRun(Path folder, RunCurves curves, TrainingJob job, State state, boolean hasCheckpoint) {
+    private MonitoredRun(Path folder, RunCurves curves, TrainingJob job, RunRecord record, State state,
+            boolean hasCheckpoint) {
         this.folder = folder;
         this.curves = curves;
         this.job = job;
+        this.record = record;
         this.state = state;
         this.hasCheckpoint = hasCheckpoint;
     }
 
     /** A run read from its folder. */
-    public static MonitoredRun past(RunFolder run) {
-        MonitoredRun m = new MonitoredRun(run.folder(), RunCurves.of(run.epochs()), null, State.PAST,
-                run.hasCheckpoint());
+    public static MonitoredRun past(RunFolder.Snapshot run) {
+        MonitoredRun m = new MonitoredRun(run.folder(), RunCurves.of(run.epochs()), null, run.record(), State.PAST,
+                run.resumable());
         m.refreshTrials();
-        // A run still in its search has no epoch log yet: that is no problem to report.
-        boolean searchOnly = run.epochs().isEmpty() && !m.trials.isEmpty();
-        m.message = run.problem() == null || searchOnly ? "" : run.problem();
+        m.message = run.problem() == null ? "" : run.problem();
         return m;
     }
 
     /** A run being trained by {@code job}; {@code logged} are epochs already in its log (a resumed run). */
     public static MonitoredRun live(TrainingJob job, List<EpochResult> logged) {
-        return new MonitoredRun(job.request().runDir(), RunCurves.of(logged), job, State.STARTING, false);
+        return new MonitoredRun(job.runDir(), RunCurves.of(logged), job, null, State.STARTING, false);
     }
 
     public Path folder() {
@@ -84,30 +88,33 @@ public final class MonitoredRun {
     }
 
     /** The search's trials as its record says; empty without a search. */
-    public List<SearchTrials.Trial> trials() {
+    public List<SearchRecord.Trial> trials() {
         return trials;
     }
 
     /** Reads the search record again if it changed on disk; returns whether it did. */
     public boolean refreshTrials() {
-        Path csv = folder.resolve(TrainingRun.SEARCH_CSV);
-        long modified;
-        try {
-            modified = java.nio.file.Files.getLastModifiedTime(csv).toMillis();
-        } catch (java.io.IOException e) {
-            modified = -1; // no search (yet)
-        }
+        RunFolder run = RunFolder.at(folder);
+        long modified = run.searchModified();
         if (modified == trialsModified) {
             return false;
         }
         trialsModified = modified;
-        trials = SearchTrials.read(folder);
+        try {
+            trials = run.search().map(SearchRecord::trials).orElse(List.of());
+        } catch (java.io.IOException e) {
+            return false; // being replaced, or damaged: keep what was shown
+        }
         return true;
     }
 
-    /** The trials asked for, when known (a job's search plan), else 0. */
+    /** The trials asked for, when known (a job's search plan or the run's record), else 0. */
     public int plannedTrials() {
-        return job == null || job.request().search() == null ? 0 : job.request().search().trials();
+        if (job != null) {
+            TrainingRun.Request r = job.request();
+            return r == null || r.search() == null ? 0 : r.search().trials();
+        }
+        return record == null || record.search() == null ? 0 : record.search().trials();
     }
 
     /** Adds a finished epoch; returns false for one already shown. */
@@ -122,14 +129,14 @@ public final class MonitoredRun {
         }
     }
 
-    /** The job ended; a checkpoint exists from the first epoch on. */
+    /** The job ended; a checkpoint exists from the first epoch on, a search resumes from its record. */
     public void finished(IStatus status) {
         state = switch (status.getSeverity()) {
             case IStatus.CANCEL -> State.CANCELLED;
             case IStatus.ERROR -> State.FAILED;
             default -> State.FINISHED;
         };
-        hasCheckpoint |= curves.size() > 0;
+        hasCheckpoint |= curves.size() > 0 || (job != null && job.request() != null && job.request().search() != null);
         message = status.isOK() || status.getSeverity() == IStatus.CANCEL ? "" : status.getMessage();
     }
 
@@ -141,9 +148,17 @@ public final class MonitoredRun {
         return hasCheckpoint && (state == State.PAST || state == State.CANCELLED || state == State.FAILED);
     }
 
-    /** The epochs asked for, when known (runs read from disk do not record it). */
+    /** The epochs asked for, when known (runs from before run records do not say). */
     public int plannedEpochs() {
-        return job == null ? 0 : job.request().settings().epochs();
+        if (job != null) {
+            return job.request() == null ? 0 : job.request().settings().epochs();
+        }
+        return record == null ? 0 : record.settings().epochs();
+    }
+
+    /** The run's record when it was read from disk and has one; null otherwise. */
+    public RunRecord record() {
+        return record;
     }
 
     /** e.g. {@code nuclei · training · epoch 5 of 250 · best F1 0.712 (epoch 4)}. */
@@ -174,7 +189,7 @@ public final class MonitoredRun {
             return message;
         }
         StringBuilder s = new StringBuilder();
-        if (job != null) {
+        if (job != null && job.request() != null) {
             TrainingRun.Request r = job.request();
             s.append("device ").append(r.settings().session().describe()).append(" · ").append(r.type().name());
             if (curves.size() > 0) {
@@ -197,7 +212,8 @@ public final class MonitoredRun {
             return -1;
         }
         double byEpochs = curves.lastEpoch() / (double) planned;
-        Duration budget = job.request().settings().timeBudget();
+        Duration budget = job == null ? record.settings().timeBudget() : job.request().settings().timeBudget();
+        // plannedEpochs() > 0 means the request (or the record) is known here.
         if (budget != null && budget.toMillis() > 0) {
             byEpochs = Math.max(byEpochs, curves.totalSeconds() * 1000 / budget.toMillis());
         }

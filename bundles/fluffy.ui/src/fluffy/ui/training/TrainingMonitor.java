@@ -12,6 +12,7 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
 import fluffy.jobs.TrainingJob;
 import fluffy.training.EpochResult;
+import fluffy.training.RunFolder;
 import fluffy.training.TrainingRun;
 
 /**
@@ -40,8 +41,8 @@ public final class TrainingMonitor {
             view.show(known);
             return known;
         }
-        Path folder = job.request().runDir();
-        List<EpochResult> logged = job.request().resume() ? RunFolder.read(folder).epochs() : List.of();
+        Path folder = job.runDir();
+        List<EpochResult> logged = job.resumes() ? RunFolder.at(folder).snapshot().epochs() : List.of();
         MonitoredRun run = MonitoredRun.live(job, logged);
         followed.put(job, run);
         job.addListener(epoch -> ui.execute(() -> changed(run, () -> run.epoch(epoch))));
@@ -64,12 +65,12 @@ public final class TrainingMonitor {
     /** Shows a run folder: live when a followed job is training it, else as its files say. */
     public void showFolder(Path folder) {
         for (var e : followed.entrySet()) {
-            if (e.getKey().request().runDir().equals(folder) && e.getValue().canCancel()) {
+            if (e.getKey().runDir().equals(folder) && e.getValue().canCancel()) {
                 view.show(e.getValue());
                 return;
             }
         }
-        view.show(MonitoredRun.past(RunFolder.read(folder)));
+        view.show(MonitoredRun.past(RunFolder.at(folder).snapshot()));
     }
 
     public void cancel(MonitoredRun run) {
@@ -80,15 +81,15 @@ public final class TrainingMonitor {
 
     /**
      * Resumes a run this monitor followed, with its own request; returns the new job (scheduled), or null
-     * when the run has no job (see {@link ResumeRequest} for runs from disk).
+     * when the run has no job (see {@link RunFolder#resumeRequest} for runs from disk).
      */
     public TrainingJob resume(MonitoredRun run) {
-        if (run.job() == null || !run.canResume()) {
+        if (run.job() == null || run.job().request() == null || !run.canResume()) {
             return null;
         }
         TrainingRun.Request r = run.job().request();
         TrainingJob job = new TrainingJob(new TrainingRun.Request(r.data(), r.runDir(), r.type(), r.hyperparameters(),
-                r.settings(), r.testFraction(), true, r.initFrom(), null), m -> { });
+                r.settings(), r.testFraction(), true, r.initFrom(), r.search()), m -> { });
         start(job);
         return job;
     }

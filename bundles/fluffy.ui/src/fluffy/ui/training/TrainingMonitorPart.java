@@ -1,6 +1,5 @@
 package fluffy.ui.training;
 
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -16,6 +15,7 @@ import fluffy.jobs.FluffyJobs;
 import fluffy.jobs.TrainingJob;
 import fluffy.ui.FluffyTopics;
 import fluffy.ui.SelectedRun;
+import fluffy.ui.preferences.FluffyPreferences;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -64,29 +64,30 @@ public class TrainingMonitorPart {
         }
     }
 
-    /** A run this session trained resumes at once; one from disk first asks how far to go. */
+    /**
+     * A run this session trained resumes at once, as does one from disk whose record says how far it was
+     * meant to go and that it stopped short; otherwise (a finished run, or one from before run records)
+     * the user says up to which epoch to go on.
+     */
     private void resume(MonitoredRun run) {
         if (monitor.resume(run) != null) {
             return;
         }
         int last = run.curves().lastEpoch();
-        InputDialog ask = new InputDialog(view.control().getShell(), "Resume " + run.folder().getFileName(),
-                "The run stopped after epoch " + last + ". Train until epoch:", Integer.toString(last + Math.max(10, last)),
-                text -> text.matches("\\d{1,6}") && Integer.parseInt(text) > last ? null : "a whole number above " + last);
-        if (ask.open() != Window.OK) {
-            return;
-        }
-        int until = Integer.parseInt(ask.getValue());
-        Job reading = Job.create("Reading the checkpoint of " + run.folder().getFileName(), progress -> {
-            try {
-                TrainingJob job = new TrainingJob(ResumeRequest.read(run.folder(), until), m -> { });
-                sync.asyncExec(() -> monitor.start(job));
-            } catch (Exception e) {
-                return Status.error("Cannot resume " + run.folder() + ": " + e.getMessage(), e);
+        int until = 0;
+        boolean planKnown = run.record() != null && run.record().resumable() && run.plannedEpochs() > last;
+        if (!planKnown) {
+            InputDialog ask = new InputDialog(view.control().getShell(), "Resume " + run.folder().getFileName(),
+                    "The run stopped after epoch " + last + ". Train until epoch:",
+                    Integer.toString(last + Math.max(10, last)), text -> text.matches("\\d{1,6}")
+                            && Integer.parseInt(text) > last ? null : "a whole number above " + last);
+            if (ask.open() != Window.OK) {
+                return;
             }
-            return Status.OK_STATUS;
-        });
-        reading.schedule();
+            until = Integer.parseInt(ask.getValue());
+        }
+        FluffyPreferences prefs = FluffyPreferences.instance();
+        monitor.start(TrainingJob.resuming(run.folder(), until, prefs.device(), prefs.threads()));
     }
 
     private boolean live() {

@@ -20,12 +20,12 @@ import fluffy.runtime.session.SessionSettings;
 import fluffy.training.HyperparameterSearch;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
-import fluffy.training.data.Augmentation;
 
 /**
  * What the Train dialog edits: the model type and its hyperparameters as typed, the training settings and
  * the device. {@link #problems()} says what is wrong in words for the dialog; {@link #toRequest()} makes
- * the headless request. Defaults are the CLI's, so the workbench and {@code fluffy train} agree.
+ * the headless request. Every field starts from {@link TrainingSettings#defaults} and
+ * {@link HyperparameterSearch.Plan#defaults}, the values {@code fluffy train} starts from too.
  */
 public final class TrainingPlan {
 
@@ -35,20 +35,23 @@ public final class TrainingPlan {
     private final Path runsFolder;
     private ModelType type;
     private final Map<String, String> hyperparameters = new LinkedHashMap<>();
+    private static final TrainingSettings DEFAULTS = TrainingSettings.defaults(null);
+    private static final HyperparameterSearch.Plan SEARCH_DEFAULTS = HyperparameterSearch.Plan.defaults();
+
     public String runName = "";
-    public int epochs = 250;
+    public int epochs = DEFAULTS.epochs();
     /** Minutes; 0 means no limit. */
     public int timeBudgetMinutes;
-    public int stepsPerEpoch = 50;
-    public int batch = 8;
-    public int crop = 256;
-    public String learningRate = "1e-3";
+    public int stepsPerEpoch = DEFAULTS.stepsPerEpoch();
+    public int batch = DEFAULTS.batchSize();
+    public int crop = DEFAULTS.crop();
+    public String learningRate = Double.toString(DEFAULTS.learningRate());
     public String device = "auto";
     public int threads = Runtime.getRuntime().availableProcessors();
     /** Hyperparameter search trials before the final training; 0 trains with the values given. */
     public int searchTrials;
-    public int searchFolds = 3;
-    public int searchEpochs = 5;
+    public int searchFolds = SEARCH_DEFAULTS.folds();
+    public int searchEpochs = SEARCH_DEFAULTS.epochsPerTrial();
 
     /**
      * @param data       a workspace or a Processed/ folder
@@ -133,23 +136,12 @@ public final class TrainingPlan {
             throw new IllegalArgumentException(String.join(" ", problems));
         }
         SessionSettings session = new SessionSettings(Devices.choose(DeviceRequest.parse(device)), threads);
-        TrainingRun.SearchPlan search = searchTrials > 0
-                ? new TrainingRun.SearchPlan(searchTrials, searchFolds, searchEpochs, NO_SEARCH_LISTENER) : null;
-        return new TrainingRun.Request(data, runFolder(), type, values(), settings(session), 0.2, false, null, search);
+        // The monitor follows a search through the search record it rewrites after every fold.
+        TrainingRun.SearchPlan search = searchTrials > 0 ? new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(
+                searchTrials, searchFolds, searchEpochs), TrainingRun.SearchPlan.SILENT) : null;
+        return new TrainingRun.Request(data, runFolder(), type, values(), settings(session),
+                TrainingSettings.TEST_FRACTION, false, null, search);
     }
-
-    /** The monitor follows a search through the search.csv it rewrites after every fold. */
-    private static final HyperparameterSearch.Listener NO_SEARCH_LISTENER = new HyperparameterSearch.Listener() {
-        @Override
-        public void foldFinished(HyperparameterSearch.FoldScore score) {
-            // read from the run's search.csv
-        }
-
-        @Override
-        public void trialFinished(HyperparameterSearch.TrialResult trial) {
-            // read from the run's search.csv
-        }
-    };
 
     private HyperparameterValues values() {
         return HyperparameterValues.of(type.hyperparameters(), hyperparameters);
@@ -163,7 +155,7 @@ public final class TrainingPlan {
             throw new IllegalArgumentException("The learning rate '" + learningRate + "' is not a number.");
         }
         Duration budget = timeBudgetMinutes > 0 ? Duration.ofMinutes(timeBudgetMinutes) : null;
-        return new TrainingSettings("adam", lr, batch, crop, epochs, stepsPerEpoch, budget, 1, Augmentation.DEFAULT,
-                session);
+        return TrainingSettings.defaults(session).withLearningRate(lr).withBatchSize(batch).withCrop(crop)
+                .withEpochs(epochs).withStepsPerEpoch(stepsPerEpoch).withTimeBudget(budget);
     }
 }

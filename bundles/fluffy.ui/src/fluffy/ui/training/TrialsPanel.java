@@ -15,6 +15,8 @@ import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
 import org.eclipse.swtchart.LineStyle;
 
+import fluffy.training.records.SearchRecord;
+
 /**
  * A hyperparameter search's trials: each as a point (trial number, mean validation F1 over its folds)
  * and as a table row with its status and hyperparameters.
@@ -55,14 +57,14 @@ final class TrialsPanel {
         return box;
     }
 
-    void show(List<SearchTrials.Trial> trials) {
+    void show(List<SearchRecord.Trial> trials) {
         double[] x = new double[trials.size()];
         double[] y = new double[trials.size()];
         int n = 0;
-        for (SearchTrials.Trial t : trials) {
-            if (Double.isFinite(t.meanF1())) {
+        for (SearchRecord.Trial t : trials) {
+            if (Double.isFinite(t.meanScore())) {
                 x[n] = t.number();
-                y[n] = t.meanF1();
+                y[n] = t.meanScore();
                 n++;
             }
         }
@@ -77,12 +79,20 @@ final class TrialsPanel {
         chart.redraw();
         table.setRedraw(false);
         table.removeAll();
-        for (SearchTrials.Trial t : trials) {
+        for (SearchRecord.Trial t : trials) {
             TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] {Integer.toString(t.number()), t.status(), Double.isFinite(t.meanF1())
-                    ? String.format(Locale.ROOT, "%.3f", t.meanF1()) : "", Integer.toString(t.folds()), t.pointText()});
+            item.setText(new String[] {Integer.toString(t.number()), t.status().label(),
+                    Double.isFinite(t.meanScore()) ? String.format(Locale.ROOT, "%.3f", t.meanScore()) : "",
+                    Integer.toString(t.folds().size()), pointText(t)});
         }
         table.setRedraw(true);
+    }
+
+    /** e.g. {@code depth=4, width=32, learning_rate=0.001}. */
+    private static String pointText(SearchRecord.Trial t) {
+        List<String> parts = new java.util.ArrayList<>();
+        t.point().forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(", ", parts);
     }
 
     double[] points() {

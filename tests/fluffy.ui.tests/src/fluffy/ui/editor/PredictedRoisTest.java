@@ -46,10 +46,11 @@ class PredictedRoisTest {
         Files.createDirectories(model.getParent());
         Files.copy(fluffy.inference.DefaultModel.orDefault(null), model);
 
-        PredictionJob job = PredictedRois.job(ws, ws.labelingImage(name), model, "cpu", 1);
+        PredictionJob job = PredictedRois.job(ws, ws.labelingImage(name), null, "cpu", 1);
         job.schedule();
         job.join();
         assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().toString());
+        assertEquals(model, job.plan().model().file(), "the workspace's newest run's model, chosen inside the job");
         RoiDocument doc = PredictedRois.read(job);
         LabelMap predicted = LabelMapFiles.read(ws.root().resolve("Predictions/tiny/" + name + ".tif"));
         assertTrue(predicted.objectCount() > 1, "the model finds objects: " + predicted.objectCount());

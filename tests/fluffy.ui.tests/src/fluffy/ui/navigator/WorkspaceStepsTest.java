@@ -18,6 +18,7 @@ import fluffy.core.workspace.Workspace;
 import fluffy.io.prepare.FileReport;
 import fluffy.io.rois.LabelMapFiles;
 import fluffy.io.rois.LabelMapRois;
+import fluffy.jobs.WorkspaceJob;
 import fluffy.training.EpochResult;
 import fluffy.training.records.EpochLog;
 import fluffy.ui.widgets.TestWorkspaces;
@@ -35,7 +36,7 @@ class WorkspaceStepsTest {
         Workspace ws = TestWorkspaces.withRaw(dir.resolve("ws"), stems);
         Files.writeString(ws.raw().resolve("notes.txt"), "not an image");
 
-        BatchJob prepare = BatchJob.prepare(ws, PrepareChoices.defaults().toOptions());
+        WorkspaceJob prepare = WorkspaceJob.prepare(ws, PrepareChoices.defaults().toOptions());
         prepare.schedule();
         prepare.join();
         assertEquals(IStatus.OK, prepare.getResult().getSeverity(), prepare.lines().toString());
@@ -45,7 +46,7 @@ class WorkspaceStepsTest {
         String annotated = stems.get(0);
         LabelMap truth = LabelMapFiles.read(TestWorkspaces.dsbMask(annotated));
         int rois = LabelMapRois.write(truth, ws.roiSet(annotated));
-        BatchJob labels = BatchJob.buildLabelMaps(ws, false);
+        WorkspaceJob labels = WorkspaceJob.buildLabelMaps(ws, false);
         labels.schedule();
         labels.join();
         assertEquals("1 labelled, 0 kept (annotated), 2 ignored, 0 failed", labels.summary(), labels.lines().toString());
@@ -83,7 +84,7 @@ class WorkspaceStepsTest {
         Workspace ws = Workspace.create(dir.resolve("ws"));
         Path notes = Files.writeString(dir.resolve("notes.txt"), "not an image");
         Files.writeString(ws.raw().resolve(stems.get(1) + ".tif"), "already there");
-        BatchJob job = BatchJob.importImages(ws, List.of(TestWorkspaces.dsbImage(stems.get(0)),
+        WorkspaceJob job = WorkspaceJob.importImages(ws, List.of(TestWorkspaces.dsbImage(stems.get(0)),
                 TestWorkspaces.dsbImage(stems.get(1)), notes));
         job.schedule();
         job.join();

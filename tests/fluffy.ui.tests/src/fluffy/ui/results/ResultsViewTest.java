@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fluffy.core.labels.LabelMap;
 import fluffy.core.workspace.Workspace;
+import fluffy.inference.PredictionsFolder;
 import fluffy.io.rois.LabelMapFiles;
 import fluffy.ui.widgets.SwtFixture;
 import fluffy.ui.widgets.TestWorkspaces;
@@ -52,7 +53,7 @@ class ResultsViewTest {
             swt.shell.setLayout(new FillLayout());
             ResultsView view = new ResultsView(swt.shell, swt.display::asyncExec);
             swt.open();
-            view.open(new PredictionFolder(predictions, ws), null);
+            view.open(PredictionsFolder.of(predictions, ws), null);
             assertTrue(swt.waitUntil(() -> stems.get(0).equals(view.shownStem()), 30_000), "the first image is shown");
 
             List<MetricsRow> rows = view.table().rows();
@@ -111,9 +112,9 @@ class ResultsViewTest {
         Files.writeString(out.resolve("a.tif"), "");
         Files.writeString(out.resolve("a_probabilities.tif"), "");
         Files.writeString(out.resolve("b.tif"), "");
-        PredictionFolder folder = new PredictionFolder(out, null);
+        PredictionsFolder folder = PredictionsFolder.of(out, null);
         assertEquals(List.of("a", "b"), folder.stems());
-        PredictionFolder.Sources a = folder.sources("a");
+        PredictionsFolder.Sources a = folder.sources("a");
         assertEquals(dir.resolve("images/a.png"), a.image().orElseThrow());
         assertEquals(dir.resolve("masks/a.tif"), a.truth().orElseThrow());
         assertTrue(folder.sources("b").image().isEmpty());

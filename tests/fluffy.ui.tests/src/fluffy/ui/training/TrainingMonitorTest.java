@@ -20,6 +20,7 @@ import fluffy.jobs.TrainingJob;
 import fluffy.models.HyperparameterValues;
 import fluffy.models.unet.CategoricalUNet;
 import fluffy.runtime.session.SessionSettings;
+import fluffy.training.RunFolder;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
 import fluffy.training.data.Augmentation;
@@ -84,7 +85,7 @@ class TrainingMonitorTest {
             assertTrue(past.canResume(), "a run on disk with a checkpoint can be resumed");
             view.cancelButton().notifyListeners(SWT.Selection, new Event());
         }
-        TrainingRun.Request again = ResumeRequest.read(runDir, 5);
+        TrainingRun.Request again = RunFolder.at(runDir).resumeRequest(SessionSettings.cpu(), 5);
         assertTrue(again.resume());
         assertEquals(5, again.settings().epochs());
         assertEquals(values, again.hyperparameters());

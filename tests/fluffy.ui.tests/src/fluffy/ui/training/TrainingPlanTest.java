@@ -8,14 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import fluffy.headless.Arguments;
 import fluffy.models.Hyperparameter;
 import fluffy.models.ModelTypes;
 import fluffy.runtime.Device;
+import fluffy.training.HyperparameterSearch;
 import fluffy.training.TrainingRun;
+import fluffy.training.TrainingSettings;
+import fluffy.training.internal.commands.TrainCommand;
 
 class TrainingPlanTest {
 
@@ -26,19 +31,39 @@ class TrainingPlanTest {
         return new TrainingPlan(dir, dir.resolve("Runs"), ModelTypes.require("unet.categorical"));
     }
 
+    /** Fails when the Train dialog and {@code fluffy train} start from different values. */
     @Test
-    void theDefaultsMakeARequestLikeTheCommandLines() throws Exception {
+    void theDefaultsAreTheCommandLines() throws Exception {
+        TrainingPlan plan = plan();
+        plan.device = "cpu";
+        plan.searchTrials = HyperparameterSearch.Plan.defaults().trials();
+        TrainingRun.Request workbench = plan.toRequest();
+        TrainingRun.Request cli = TrainCommand.request(Arguments.parse(List.of("--dir_in", dir.toString(),
+                "--dir_out", dir.resolve("Runs").toString(), "--name", plan.runName, "--device", "cpu",
+                "--use_defaults", "false"), Set.of("resume")), TrainingRun.SearchPlan.SILENT);
+        assertEquals(cli.settings().withSession(null), workbench.settings().withSession(null));
+        assertEquals(cli.search().plan(), workbench.search().plan());
+        assertEquals(cli.hyperparameters(), workbench.hyperparameters());
+        assertEquals(cli.type().id(), workbench.type().id());
+        assertEquals(cli.testFraction(), workbench.testFraction());
+        assertEquals(cli.runDir(), workbench.runDir());
+        assertEquals(TrainingSettings.defaults(null), workbench.settings().withSession(null),
+                "both are the one set of defaults");
+    }
+
+    @Test
+    void theDialogsValuesMakeTheRequest() throws Exception {
         TrainingPlan plan = plan();
         assertTrue(plan.runName.startsWith("unet.categorical-"), plan.runName);
         assertEquals(plan.type().hyperparameters().size(), plan.hyperparameters().size());
         assertEquals(List.of(), plan.problems());
         plan.device = "cpu";
         plan.timeBudgetMinutes = 20;
+        plan.learningRate = "1e-3";
         plan.setHyperparameter("depth", "3");
         TrainingRun.Request r = plan.toRequest();
         assertEquals(dir.resolve("Runs").resolve(plan.runName), r.runDir());
         assertEquals(3, r.hyperparameters().integer("depth"));
-        assertEquals(250, r.settings().epochs());
         assertEquals(Duration.ofMinutes(20), r.settings().timeBudget());
         assertEquals(1e-3, r.settings().learningRate());
         assertEquals(Device.CPU, r.settings().session().device().device());
@@ -48,7 +73,7 @@ class TrainingPlanTest {
         plan.searchFolds = 4;
         plan.searchEpochs = 7;
         TrainingRun.SearchPlan search = plan.toRequest().search();
-        assertEquals(List.of(6, 4, 7), List.of(search.trials(), search.folds(), search.epochsPerTrial()));
+        assertEquals(new HyperparameterSearch.Plan(6, 4, 7), search.plan());
         plan.searchFolds = 1;
         assertEquals(List.of("A search needs at least 2 folds."), plan.problems());
     }

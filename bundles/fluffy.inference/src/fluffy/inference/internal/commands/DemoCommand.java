@@ -17,6 +17,7 @@ import fluffy.inference.DefaultModel;
 import fluffy.inference.InputType;
 import fluffy.inference.PostProcessing;
 import fluffy.inference.PredictionModel;
+import fluffy.inference.PredictionsFolder;
 import fluffy.inference.Predictor;
 import fluffy.inference.TileSettings;
 import fluffy.inference.demo.DemoWorkspace;
@@ -76,7 +77,8 @@ public final class DemoCommand implements Command {
         context.err().printf("making %d synthetic %d x %d nuclei images in %s%n", images, size, size, root);
         DemoWorkspace.Made made = DemoWorkspace.create(root, images, size, seed);
 
-        Path predictions = root.resolve("Predictions");
+        // Where the workbench puts a model's predictions, so the demo's results show in its navigator.
+        Path predictions = made.workspace().predictions(PredictionsFolder.nameFor(modelFile));
         List<Path> inputs = ImageFiles.list(made.workspace().processedImages());
         SessionSettings session = new SessionSettings(Devices.choose(device), threads);
         context.err().printf("predicting with %s (%s) on %s%n", modelFile, model.type().id(), session.describe());
@@ -94,8 +96,8 @@ public final class DemoCommand implements Command {
             return ExitCodes.FAILED;
         }
 
-        FolderEvaluation.Result scores = FolderEvaluation.run(predictions, made.workspace().processedMasks(), bar,
-                p -> {
+        FolderEvaluation.Result scores = FolderEvaluation.run(PredictionsFolder.inWorkspace(made.workspace(),
+                predictions), bar, p -> {
                     bar.clear();
                     context.err().println(p);
                 });

@@ -210,8 +210,8 @@ class HeadlessProductTest {
         assertTrue(f1.find(), run.toString());
         // The default model scores about 0.96 here; a broken pipeline scores ~0, merged clusters about 0.7.
         assertTrue(Double.parseDouble(f1.group(1)) > 0.8, "the default model finds synthetic nuclei: " + run.out());
-        for (String name : List.of("Raw/nuclei_01.tif", "Processed/masks/nuclei_02.tif", "Predictions/nuclei_01_overlay.png",
-                "Predictions/evaluation.csv")) {
+        for (String name : List.of("Raw/nuclei_01.tif", "Processed/masks/nuclei_02.tif", "Predictions/nuclei/nuclei_01_overlay.png",
+                "Predictions/nuclei/evaluation.csv")) {
             assertTrue(Files.isRegularFile(demo.resolve(name)), name + " in " + run);
         }
         Run again = product.run("demo", "--dir", demo.toString(), "--images", "1", "--size", "128");

@@ -1,4 +1,4 @@
-package fluffy.ui.navigator;
+package fluffy.jobs;
 
 import java.io.IOException;
 import java.util.List;
@@ -8,10 +8,8 @@ import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
-import org.eclipse.core.runtime.jobs.Job;
 
 import fluffy.core.workspace.Workspace;
 import fluffy.io.ImageFormats;
@@ -22,13 +20,11 @@ import fluffy.io.prepare.Preparation;
 import fluffy.io.prepare.RawImport;
 
 /**
- * A workspace step (prepare, build label maps) as a Job over the headless API, keeping every file's
- * report for the summary. One step at a time per workspace: both write into Labeling/ and Processed/.
+ * A workspace step (import, prepare, build label maps, rebuild one item's label map) as a {@link FluffyJob}
+ * over the headless API, keeping every file's report for the summary. One step at a time per workspace
+ * ({@link FluffyRules#workspace}): all of them write into Labeling/ and Processed/.
  */
-public final class BatchJob extends Job {
-
-    /** Job family of the workspace steps, so tests and views can find or join them. */
-    public static final Object FAMILY = new Object();
+public final class WorkspaceJob extends FluffyJob {
 
     /** The synchronous step: reports each file as it is done, honours the monitor's cancellation. */
     @FunctionalInterface
@@ -41,33 +37,39 @@ public final class BatchJob extends Job {
     private final List<FileReport> reports = new CopyOnWriteArrayList<>();
     private final List<Consumer<FileReport>> listeners = new CopyOnWriteArrayList<>();
 
-    BatchJob(String name, String verb, Workspace workspace, Step step) {
-        super(name);
+    private final Workspace workspace;
+
+    WorkspaceJob(String name, String verb, Workspace workspace, Step step) {
+        super(name, FluffyJobs.WORKSPACE);
         this.step = step;
         this.verb = verb;
-        setRule(new WorkspaceRule(workspace.root().toAbsolutePath().normalize()));
-        setUser(true);
+        this.workspace = workspace;
     }
 
-    public static BatchJob prepare(Workspace ws, PrepareOptions options) {
-        return new BatchJob("Preparing the raw images of " + ws.root().getFileName(), "prepared", ws,
+    public static WorkspaceJob prepare(Workspace ws, PrepareOptions options) {
+        return new WorkspaceJob("Preparing the raw images of " + ws.root().getFileName(), "prepared", ws,
                 new Preparation(ws, options, ImageFormats.platform())::run);
     }
 
-    public static BatchJob buildLabelMaps(Workspace ws, boolean writeMasks) {
-        return new BatchJob("Building the label maps of " + ws.root().getFileName(), "labelled", ws,
+    public static WorkspaceJob buildLabelMaps(Workspace ws, boolean writeMasks) {
+        return new WorkspaceJob("Building the label maps of " + ws.root().getFileName(), "labelled", ws,
                 new Labelling(ws, writeMasks, ImageFormats.platform())::run);
     }
 
     /** Copies image files (chosen in a dialog or dropped on the navigator) into Raw/. */
-    public static BatchJob importImages(Workspace ws, List<java.nio.file.Path> files) {
-        return new BatchJob("Importing " + files.size() + " file(s) into " + ws.root().getFileName(), "imported", ws,
-                (each, monitor) -> new RawImport(ws, ImageFormats.platform()).run(files, each, monitor));
+    /** Rebuilds one item's label map from its annotation (the editor's Save). */
+    public static WorkspaceJob buildLabelMap(Workspace ws, String name) {
+        return new WorkspaceJob("Building the label map of " + name, "labelled", ws,
+                (each, monitor) -> {
+                    FileReport report = new Labelling(ws, false, ImageFormats.platform()).label(name);
+                    each.accept(report);
+                    return List.of(report);
+                });
     }
 
-    @Override
-    public boolean belongsTo(Object family) {
-        return family == FAMILY;
+    public static WorkspaceJob importImages(Workspace ws, List<java.nio.file.Path> files) {
+        return new WorkspaceJob("Importing " + files.size() + " file(s) into " + ws.root().getFileName(), "imported", ws,
+                (each, monitor) -> new RawImport(ws, ImageFormats.platform()).run(files, each, monitor));
     }
 
     /** Hears each file's report on the job's thread as soon as it is done. */
@@ -101,31 +103,17 @@ public final class BatchJob extends Job {
     }
 
     @Override
-    protected IStatus run(IProgressMonitor monitor) {
-        try {
-            step.run(report -> {
-                reports.add(report);
-                listeners.forEach(l -> l.accept(report));
-            }, monitor);
-        } catch (OperationCanceledException e) {
-            return Status.CANCEL_STATUS;
-        } catch (IOException e) {
-            return Status.error(getName() + " failed: " + e.getMessage(), e);
-        }
-        long failed = count(FileReport.Status.FAILED);
-        return failed == 0 ? Status.OK_STATUS : Status.warning(failed + " file(s) failed: " + summary());
+    protected ISchedulingRule prepare(IProgressMonitor monitor) {
+        return FluffyRules.workspace(workspace.root());
     }
 
-    /** Conflicts with itself only: two workspaces are independent. */
-    record WorkspaceRule(java.nio.file.Path root) implements ISchedulingRule {
-        @Override
-        public boolean contains(ISchedulingRule rule) {
-            return equals(rule);
-        }
-
-        @Override
-        public boolean isConflicting(ISchedulingRule rule) {
-            return equals(rule);
-        }
+    @Override
+    protected IStatus work(IProgressMonitor monitor) throws IOException {
+        step.run(report -> {
+            reports.add(report);
+            listeners.forEach(l -> l.accept(report));
+        }, monitor);
+        long failed = count(FileReport.Status.FAILED);
+        return failed == 0 ? Status.OK_STATUS : Status.warning(failed + " file(s) failed: " + summary());
     }
 }

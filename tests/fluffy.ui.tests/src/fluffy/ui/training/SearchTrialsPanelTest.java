@@ -17,9 +17,8 @@ import fluffy.models.HyperparameterValues;
 import fluffy.models.unet.CategoricalUNet;
 import fluffy.runtime.session.SessionSettings;
 import fluffy.training.HyperparameterSearch;
-import fluffy.training.TrainingRun;
+import fluffy.training.RunFolder;
 import fluffy.training.TrainingSettings;
-import fluffy.training.data.Augmentation;
 import fluffy.training.records.SearchRecord;
 import fluffy.ui.widgets.SwtFixture;
 
@@ -28,7 +27,7 @@ import fluffy.ui.widgets.SwtFixture;
  * trials as points at their mean F1 and as table rows, a running trial included, and a new fold seen on
  * the next read.
  */
-class SearchTrialsTest {
+class SearchTrialsPanelTest {
 
     /** Every dimension at its default, depth as given. */
     private static Map<String, Object> point(List<fluffy.models.Hyperparameter> space, int depth) {
@@ -42,13 +41,13 @@ class SearchTrialsTest {
     void trialsFromTheRunsSearchRecordBecomePointsAndRows(@TempDir Path dir) throws Exception {
         CategoricalUNet type = new CategoricalUNet();
         HyperparameterValues values = HyperparameterValues.of(type.hyperparameters(), Map.of("depth", 3));
-        TrainingSettings settings = new TrainingSettings("adam", 1e-3, 4, 64, 5, 10, null, 1, Augmentation.DEFAULT,
-                SessionSettings.cpu());
+        TrainingSettings settings = TrainingSettings.defaults(SessionSettings.cpu()).withLearningRate(1e-3)
+                .withBatchSize(4);
         List<fluffy.models.Hyperparameter> space = HyperparameterSearch.space(type, values, settings);
         SearchRecord record = new SearchRecord(space);
         Path run = Files.createDirectories(dir.resolve("Runs/searched"));
-        Path csv = run.resolve(TrainingRun.SEARCH_CSV);
-        Path json = run.resolve(TrainingRun.SEARCH_JSON);
+        Path csv = RunFolder.at(run).searchCsv();
+        Path json = RunFolder.at(run).searchJson();
         record.put(new SearchRecord.Trial(1, point(space, 3), List.of(new SearchRecord.Fold(1, 0.6, 5, 2),
                 new SearchRecord.Fold(2, 0.8, 5, 2)), 0.3, SearchRecord.Status.COMPLETED, ""));
         record.put(new SearchRecord.Trial(2, point(space, 4), List.of(new SearchRecord.Fold(1, 0.5, 5, 2)),
@@ -56,19 +55,19 @@ class SearchTrialsTest {
         record.write(csv, json);
 
         assertTrue(RunFolder.isRun(run), "a run still searching is a run");
-        assertEquals("2 search trials, no epochs yet", RunFolder.read(run).summary());
-        List<SearchTrials.Trial> trials = SearchTrials.read(run);
+        assertEquals("2 search trials, no epochs yet", RunFolder.at(run).snapshot().summary());
+        List<SearchRecord.Trial> trials = RunFolder.at(run).snapshot().trials();
         assertEquals(2, trials.size());
-        assertEquals(0.7, trials.get(0).meanF1(), 1e-9);
-        assertEquals(2, trials.get(0).folds());
-        assertEquals("3", trials.get(0).point().get("depth"));
-        assertEquals(1, trials.get(1).folds());
+        assertEquals(0.7, trials.get(0).meanScore(), 1e-9);
+        assertEquals(2, trials.get(0).folds().size());
+        assertEquals(3, trials.get(0).point().get("depth"), "typed by the space the record holds");
+        assertEquals(1, trials.get(1).folds().size());
 
         try (SwtFixture swt = new SwtFixture(1200, 500)) {
             swt.shell.setLayout(new FillLayout());
             TrainingMonitorView view = new TrainingMonitorView(swt.shell, r -> { }, r -> { });
             swt.open();
-            MonitoredRun past = MonitoredRun.past(RunFolder.read(run));
+            MonitoredRun past = MonitoredRun.past(RunFolder.at(run).snapshot());
             view.show(past);
             swt.flush();
             assertArrayEquals(new double[] {0.7, 0.5}, view.trialsPanel().points(), 1e-9);
@@ -82,9 +81,9 @@ class SearchTrialsTest {
             record.put(new SearchRecord.Trial(2, point(space, 4), List.of(new SearchRecord.Fold(1, 0.5,
                     5, 2), new SearchRecord.Fold(2, 0.7, 5, 2)), 0.4, SearchRecord.Status.COMPLETED, ""));
             record.write(csv, json);
-            Files.setLastModifiedTime(csv, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+            Files.setLastModifiedTime(json, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
             assertTrue(past.refreshTrials(), "a rewritten record is read again");
-            assertEquals(0.6, past.trials().get(1).meanF1(), 1e-9);
+            assertEquals(0.6, past.trials().get(1).meanScore(), 1e-9);
         }
     }
 }

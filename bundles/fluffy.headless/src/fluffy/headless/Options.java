@@ -5,9 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fluffy.runtime.DeviceRequest;
-
-/** Parsing of option values that several commands share: counts, numbers, durations, devices. */
+/** Parsing of option values that several commands share: counts, numbers, durations. */
 public final class Options {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(s|m|min|h)?");
@@ -74,13 +72,5 @@ public final class Options {
             default -> value;
         };
         return Duration.ofMillis((long) (seconds * 1000));
-    }
-
-    public static DeviceRequest device(String text) throws UsageException {
-        try {
-            return text == null ? DeviceRequest.fromEnvironment() : DeviceRequest.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 }

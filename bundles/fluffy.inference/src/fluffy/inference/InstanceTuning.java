@@ -63,12 +63,19 @@ public final class InstanceTuning {
     /**
      * @param images  image files, each with a label map of the same stem in {@code truths}
      * @param problem told about each image left out (unreadable, no truth, other size), by name
+     * @throws IllegalArgumentException for a candidate outside the model type's hyperparameter ranges
      * @return the trials, best first (ties: the earlier candidate)
      */
     public static List<Trial> run(Predictor predictor, List<Path> images, Path truths, List<Settings> grid,
             PostProcessing post, IProgressMonitor monitor, Consumer<String> problem) throws IOException {
         PredictionModel model = predictor.model();
         requireInstanceSettings(model);
+        // Each candidate as the model's hyperparameters, checked against their ranges before any image is
+        // predicted: a candidate the model could not be written with is refused at once, by name.
+        List<HyperparameterValues> candidates = new ArrayList<>();
+        for (Settings s : grid) {
+            candidates.add(withSettings(model, s).hyperparameters());
+        }
         SubMonitor progress = SubMonitor.convert(monitor, "Tuning instance settings", images.size() * 4 + grid.size());
         Map<String, Path> truthByStem = FolderEvaluation.byStem(truths);
         List<ClassMaps> maps = new ArrayList<>();
@@ -101,13 +108,16 @@ public final class InstanceTuning {
             throw new IOException("no image could be scored");
         }
         List<Trial> trials = new ArrayList<>();
-        for (Settings s : grid) {
+        for (int c = 0; c < grid.size(); c++) {
             progress.checkCanceled();
+            Settings s = grid.get(c);
+            HyperparameterValues values = candidates.get(c);
             int tp = 0;
             int fp = 0;
             int fn = 0;
             for (int k = 0; k < maps.size(); k++) {
-                ObjectMatching.Result r = ObjectMatching.match(labels.get(k), post.labels(maps.get(k), model, s), 0.5);
+                LabelMap found = post.labels(maps.get(k), model.type(), values);
+                ObjectMatching.Result r = ObjectMatching.match(labels.get(k), found, 0.5);
                 tp += r.truePositives();
                 fp += r.falsePositives();
                 fn += r.falseNegatives();

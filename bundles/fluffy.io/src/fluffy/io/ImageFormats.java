@@ -42,6 +42,11 @@ public final class ImageFormats {
         return registry.formats();
     }
 
+    /** Declarations left out of {@link #formats()} (malformed, or an id already taken), one sentence each. */
+    public List<String> problems() {
+        return registry.problems();
+    }
+
     /** Whether some format claims this file name by its extension. */
     public boolean claims(Path file) {
         String name = file.getFileName().toString();

@@ -3,12 +3,15 @@ package fluffy.models;
 import java.util.List;
 
 import fluffy.core.labels.LabelMap;
+import fluffy.core.morphology.Components;
 import fluffy.onnx.nn.NetworkDefinition;
 
 /**
  * A kind of segmentation model, contributed through the {@code fluffy.models.modelTypes} extension point.
  * It says what the network is, how a label map becomes training targets and how the network's output
- * becomes a label map. It never touches UI, Jobs or ONNX Runtime: training and prediction do that.
+ * becomes a label map: prediction asks the type for its objects ({@link #labelMap} for instances,
+ * {@link #semanticLabelMap} otherwise) and never looks at class names, so a third-party type brings its
+ * own post-processing. It never touches UI, Jobs or ONNX Runtime: training and prediction do that.
  * Implementations need a public no-argument constructor and must be stateless.
  */
 public interface ModelType {
@@ -35,6 +38,30 @@ public interface ModelType {
      */
     float[] targets(LabelMap labels, HyperparameterValues values);
 
-    /** Objects from the network's probabilities for one image, [classes, height, width]. */
+    /**
+     * What the output channels are; by default one channel is {@link OutputLayout#FOREGROUND} and several
+     * are {@link OutputLayout#CLASSES} with the background first.
+     */
+    default OutputLayout outputLayout(HyperparameterValues values) {
+        return classes(values).size() == 1 ? OutputLayout.FOREGROUND : OutputLayout.CLASSES;
+    }
+
+    /**
+     * Instances from the network's probabilities for one image, [classes, height, width]: the type's own
+     * step, which separates touching objects when the type can (labels 1..n, any order).
+     */
     LabelMap labelMap(float[] probabilities, int width, int height, HyperparameterValues values);
+
+    /**
+     * Objects without separating touching ones (prediction without instances): by default the connected
+     * components of the foreground its {@link #outputLayout} declares.
+     */
+    default LabelMap semanticLabelMap(float[] probabilities, int width, int height, HyperparameterValues values) {
+        OutputLayout layout = outputLayout(values);
+        boolean[] mask = new boolean[width * height];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = layout.isForeground(probabilities, i);
+        }
+        return Components.label(mask, width, height);
+    }
 }

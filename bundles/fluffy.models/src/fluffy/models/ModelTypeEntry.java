@@ -7,8 +7,9 @@ import java.util.function.Supplier;
  * way to create the implementation.
  *
  * @param contributor the symbolic name of the contributing bundle
+ * @param isDefault   whether the declaration says it is the type new trainings start from
  */
-public record ModelTypeEntry(String id, String name, String description, String contributor,
+public record ModelTypeEntry(String id, String name, String description, String contributor, boolean isDefault,
         Supplier<ModelType> factory) {
 
     /**

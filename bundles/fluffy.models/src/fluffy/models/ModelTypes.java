@@ -3,45 +3,53 @@ package fluffy.models;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.core.runtime.IRegistryEventListener;
-import org.eclipse.core.runtime.RegistryFactory;
+import org.eclipse.core.runtime.IExtensionRegistry;
 
+import fluffy.core.extensions.ContributionRegistry;
 import fluffy.models.internal.ModelTypeCatalog;
 
 /**
- * The model types contributed to {@value ModelTypeCatalog#POINT}. The list is read once and read again
- * whenever bundles contributing to the point come or go.
+ * The model types contributed to {@value ModelTypeCatalog#POINT} in the running platform, read once and
+ * again whenever bundles contributing to the point come or go (a {@link ContributionRegistry}; tests make
+ * their own over their own registry with {@link #registry}).
  */
 public final class ModelTypes {
 
-    private static volatile List<ModelTypeEntry> cached;
-    private static volatile List<String> problems = List.of();
-    private static volatile boolean listening;
+    private static volatile ContributionRegistry<ModelTypeEntry> platform;
 
     private ModelTypes() {
     }
 
-    /** Every well-formed contribution, sorted by id; malformed ones are logged and left out. */
-    public static List<ModelTypeEntry> all() {
-        List<ModelTypeEntry> entries = cached;
-        if (entries == null) {
-            listen();
-            List<String> found = new java.util.ArrayList<>();
-            entries = ModelTypeCatalog.read(RegistryFactory.getRegistry(), found::add);
-            problems = List.copyOf(found);
-            cached = entries;
-        }
-        return entries;
+    /** A registry of the model types in {@code registry}, for callers (tests) that bring their own. */
+    public static ContributionRegistry<ModelTypeEntry> registry(IExtensionRegistry registry) {
+        return ModelTypeCatalog.registry(registry);
     }
 
-    /** What was wrong with contributions left out of {@link #all()}, for `fluffy extensions` and logs. */
+    private static ContributionRegistry<ModelTypeEntry> platform() {
+        ContributionRegistry<ModelTypeEntry> r = platform;
+        if (r == null) {
+            synchronized (ModelTypes.class) {
+                if (platform == null) {
+                    platform = ModelTypeCatalog.registry(ContributionRegistry.platformRegistry());
+                }
+                r = platform;
+            }
+        }
+        return r;
+    }
+
+    /** Every well-formed contribution, sorted by id; malformed ones are left out (see {@link #problems()}). */
+    public static List<ModelTypeEntry> all() {
+        return platform().all();
+    }
+
+    /** What was wrong with contributions left out of {@link #all()}, for `fluffy extensions` and the UI. */
     public static List<String> problems() {
-        all();
-        return problems;
+        return platform().problems();
     }
 
     public static Optional<ModelTypeEntry> find(String id) {
-        return all().stream().filter(e -> e.id().equals(id)).findFirst();
+        return platform().find(id);
     }
 
     /**
@@ -52,29 +60,19 @@ public final class ModelTypes {
                 + "'; installed: " + String.join(", ", all().stream().map(ModelTypeEntry::id).toList()))).create();
     }
 
-    private static synchronized void listen() {
-        if (listening) {
-            return;
-        }
-        listening = true;
-        RegistryFactory.getRegistry().addListener(new IRegistryEventListener() {
-            @Override
-            public void added(org.eclipse.core.runtime.IExtension[] extensions) {
-                cached = null;
-            }
+    /**
+     * The type new trainings start from: the first declared {@code default="true"}, else the first by id.
+     *
+     * @throws IllegalStateException when no model type is installed
+     */
+    public static ModelTypeEntry defaultEntry() {
+        return defaultOf(all());
+    }
 
-            @Override
-            public void removed(org.eclipse.core.runtime.IExtension[] extensions) {
-                cached = null;
-            }
-
-            @Override
-            public void added(org.eclipse.core.runtime.IExtensionPoint[] points) {
-            }
-
-            @Override
-            public void removed(org.eclipse.core.runtime.IExtensionPoint[] points) {
-            }
-        }, ModelTypeCatalog.POINT);
+    /** {@link #defaultEntry()} among {@code entries}. */
+    public static ModelTypeEntry defaultOf(List<ModelTypeEntry> entries) {
+        return entries.stream().filter(ModelTypeEntry::isDefault).findFirst()
+                .or(() -> entries.stream().findFirst())
+                .orElseThrow(() -> new IllegalStateException("no model type is installed"));
     }
 }

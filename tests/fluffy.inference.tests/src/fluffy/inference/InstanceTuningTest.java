@@ -37,7 +37,7 @@ class InstanceTuningTest {
         Files.copy(images.resolve("n0.tif"), images.resolve("orphan.tif"));
         PredictionModel model = TinyModel.get();
         Settings own = PostProcessing.instanceSettings(model);
-        Settings hopeless = new Settings(0.99, 0.3, 0.4, 500); // seeds need certainty and 500 pixels: none
+        Settings hopeless = new Settings(0.95, 0.3, 0.4, 1000); // seeds need certainty and 1000 pixels: none
         List<Settings> grid = List.of(hopeless, own, new Settings(0.6, 0.5, 0, 4));
         List<String> problems = new ArrayList<>();
         List<InstanceTuning.Trial> trials;
@@ -48,6 +48,14 @@ class InstanceTuningTest {
                     problems::add);
         }
         assertEquals(1, problems.size(), problems.toString());
+        try (Predictor p = new Predictor(model, SessionSettings.cpu(), TileSettings.wholeImage())) {
+            IllegalArgumentException outside = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> InstanceTuning.run(p, List.of(images.resolve("n0.tif")), masks,
+                            List.of(own, new Settings(0.99, 0.3, 0.4, 8)), PostProcessing.DEFAULT,
+                            new NullProgressMonitor(), problems::add));
+            assertTrue(outside.getMessage().startsWith("seed_threshold: 0.99 is not allowed"), outside.getMessage());
+        }
+        assertEquals(1, problems.size(), "refused before any image was read: " + problems);
         assertTrue(problems.get(0).startsWith("orphan.tif: no label map"), problems.get(0));
         assertEquals(3, trials.size());
         for (InstanceTuning.Trial t : trials) {

@@ -62,8 +62,9 @@ final class TinyModel {
             train.add(new Sample("s" + i, 128, 128, Normalization.DEFAULT.apply(s.image()), s.labels(),
                     TYPE.targets(s.labels(), VALUES)));
         }
-        TrainingSettings settings = new TrainingSettings("adam", 3e-3, 4, 64, 8, 40, null, 7,
-                new Augmentation(true, 0.7, 1.3, 0.1, 0.01), SessionSettings.cpu());
+        TrainingSettings settings = TrainingSettings.defaults(SessionSettings.cpu()).withBatchSize(4).withCrop(64)
+                .withEpochs(8).withStepsPerEpoch(40).withSeed(7)
+                .withAugmentation(new Augmentation(true, 0.7, 1.3, 0.1, 0.01));
         Trainer.Outcome outcome = new Trainer().train(TYPE, VALUES, train, List.of(), settings, Trainer.Start.fresh(),
                 new NullProgressMonitor(), e -> { });
         try {

@@ -27,7 +27,6 @@ import fluffy.training.HyperparameterSearch;
 import fluffy.training.RunFolder;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
-import fluffy.training.data.Augmentation;
 import fluffy.training.records.RunRecord;
 import fluffy.training.records.SearchRecord;
 
@@ -180,8 +179,8 @@ class TrainingJobTest {
     }
 
     private TrainingRun.Request request(Path data, Path run, boolean resume) {
-        TrainingSettings settings = new TrainingSettings("adam", 3e-3, 2, 32, 3, 4, null, 5, Augmentation.DEFAULT,
-                SessionSettings.cpu());
+        TrainingSettings settings = TrainingSettings.defaults(SessionSettings.cpu()).withBatchSize(2).withCrop(32)
+                .withEpochs(3).withStepsPerEpoch(4).withSeed(5);
         return new TrainingRun.Request(data, run, type, values, settings, 0.2, resume, null);
     }
 

@@ -16,7 +16,6 @@ import fluffy.core.synthetic.SyntheticNuclei;
 import fluffy.models.HyperparameterValues;
 import fluffy.models.unet.CategoricalUNet;
 import fluffy.runtime.session.SessionSettings;
-import fluffy.training.data.Augmentation;
 import fluffy.training.data.Sample;
 
 /** The trainer on synthetic nuclei: it learns, it keeps the best epoch, and a cancelled run resumes. */
@@ -38,8 +37,8 @@ class TrainerTest {
     }
 
     private TrainingSettings settings(int epochs) {
-        return new TrainingSettings("adam", 3e-3, 4, 64, epochs, 25, null, 7, Augmentation.DEFAULT,
-                SessionSettings.cpu());
+        return TrainingSettings.defaults(SessionSettings.cpu()).withBatchSize(4).withCrop(64).withEpochs(epochs)
+                .withStepsPerEpoch(25).withSeed(7);
     }
 
     @Test
@@ -79,8 +78,8 @@ class TrainerTest {
     void theSameSeedAndDataGiveTheSameFirstEpochLoss() throws Exception {
         HyperparameterValues withDropout = HyperparameterValues.of(type.hyperparameters(),
                 Map.of("depth", 2, "width", 4, "last_width", 4, "dropout", 0.2));
-        TrainingSettings s = new TrainingSettings("adam", 3e-3, 2, 32, 1, 5, null, 11, Augmentation.DEFAULT,
-                SessionSettings.cpu());
+        TrainingSettings s = TrainingSettings.defaults(SessionSettings.cpu()).withBatchSize(2).withCrop(32).withEpochs(1)
+                .withStepsPerEpoch(5).withSeed(11);
         double[] losses = new double[2];
         for (int i = 0; i < 2; i++) {
             losses[i] = new Trainer().train(type, withDropout, samples(3, 100), List.of(), s, Trainer.Start.fresh(),

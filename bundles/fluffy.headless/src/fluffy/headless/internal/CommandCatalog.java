@@ -1,25 +1,33 @@
 package fluffy.headless.internal;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
 
+import fluffy.core.extensions.ContributionRegistry;
 import fluffy.headless.Command;
 
-/** Reads the commands contributed to {@value #POINT}. */
+/** The commands contributed to {@value #POINT}: the point's names, and how one declaration is read. */
 final class CommandCatalog {
 
     static final String POINT = "fluffy.headless.commands";
+    static final String NAME = "name";
+    static final String SUMMARY = "summary";
+    static final String CLASS = "class";
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern NAME_PATTERN = Pattern.compile("[a-z][a-z0-9-]*");
 
     private CommandCatalog() {
+    }
+
+    /** A registry of the commands declared in {@code registry}, sorted by name. */
+    static ContributionRegistry<CommandEntry> registry(IExtensionRegistry registry) {
+        return new ContributionRegistry<>(registry, POINT, "command", CommandCatalog::entry, CommandEntry::name,
+                Comparator.comparing(CommandEntry::name));
     }
 
     /**
@@ -27,37 +35,23 @@ final class CommandCatalog {
      * reported on {@code warnings} and left out, so one broken extension cannot disable the CLI.
      */
     static List<CommandEntry> read(IExtensionRegistry registry, PrintStream warnings) {
-        List<CommandEntry> entries = new ArrayList<>();
-        for (IConfigurationElement element : registry.getConfigurationElementsFor(POINT)) {
-            String contributor = element.getContributor().getName();
-            String name = element.getAttribute("name");
-            String summary = element.getAttribute("summary");
-            if (name == null || !NAME.matcher(name).matches() || element.getAttribute("class") == null) {
-                warnings.printf("fluffy: ignoring a malformed command from bundle %s (name '%s')%n", contributor, name);
-                continue;
-            }
-            CommandEntry clash = entries.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
-            if (clash != null) {
-                warnings.printf("fluffy: command '%s' from bundle %s clashes with the one from %s and is ignored%n",
-                        name, contributor, clash.contributor());
-                continue;
-            }
-            entries.add(new CommandEntry(name, summary == null ? "" : summary, contributor, () -> create(element)));
+        ContributionRegistry<CommandEntry> commands = registry(registry);
+        try {
+            commands.problems().forEach(p -> warnings.println("fluffy: " + p));
+            return commands.all();
+        } finally {
+            commands.dispose();
         }
-        entries.sort(Comparator.comparing(CommandEntry::name));
-        return entries;
     }
 
-    private static Command create(IConfigurationElement element) {
-        try {
-            Object created = element.createExecutableExtension("class");
-            if (created instanceof Command command) {
-                return command;
-            }
-            throw new IllegalStateException(created.getClass().getName() + " does not implement "
-                    + Command.class.getName());
-        } catch (CoreException e) {
-            throw new IllegalStateException(e.getStatus().getMessage(), e);
+    /** @throws IllegalArgumentException saying what is wrong with the declaration */
+    private static CommandEntry entry(IConfigurationElement element) {
+        String name = ContributionRegistry.required(element, NAME);
+        if (!NAME_PATTERN.matcher(name).matches()) {
+            throw new IllegalArgumentException("the name '" + name + "' is not lower-case letters, digits and '-'");
         }
+        ContributionRegistry.required(element, CLASS);
+        return new CommandEntry(name, ContributionRegistry.optional(element, SUMMARY, ""),
+                element.getContributor().getName(), () -> ContributionRegistry.create(element, CLASS, Command.class));
     }
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 
+import fluffy.core.extensions.ContributionRegistry;
 import fluffy.io.ContentSniffer;
 import fluffy.io.ImageFormat;
 import fluffy.io.ImageReader;
@@ -31,21 +31,19 @@ final class FormatContribution {
         this.element = element;
     }
 
-    /** Reads the declaration; null (and a message on the log) when it is malformed. */
+    /** Reads the declaration. @throws IllegalArgumentException saying which attribute is missing */
     static FormatContribution of(IConfigurationElement element) {
-        String id = element.getAttribute("id");
-        String name = element.getAttribute("name");
-        if (id == null || name == null || element.getAttribute("reader") == null
-                || element.getAttribute("sniffer") == null) {
-            return null;
-        }
-        Set<String> extensions = Arrays.stream(nonNull(element.getAttribute("extensions")).split(","))
+        String id = ContributionRegistry.required(element, FormatRegistry.ID);
+        String name = ContributionRegistry.required(element, FormatRegistry.NAME);
+        ContributionRegistry.required(element, FormatRegistry.READER);
+        ContributionRegistry.required(element, FormatRegistry.SNIFFER);
+        Set<String> extensions = Arrays.stream(nonNull(element.getAttribute(FormatRegistry.EXTENSIONS)).split(","))
                 .map(e -> e.strip().toLowerCase(Locale.ROOT)).map(e -> e.startsWith(".") ? e.substring(1) : e)
                 .filter(e -> !e.isEmpty()).collect(Collectors.toSet());
         int priority;
         try {
-            priority = Integer.parseInt(nonNull(element.getAttribute("priority")).isBlank() ? "0"
-                    : element.getAttribute("priority").strip());
+            priority = Integer.parseInt(nonNull(element.getAttribute(FormatRegistry.PRIORITY)).isBlank() ? "0"
+                    : element.getAttribute(FormatRegistry.PRIORITY).strip());
         } catch (NumberFormatException e) {
             priority = 0;
         }
@@ -82,14 +80,10 @@ final class FormatContribution {
 
     private <T> T create(String attribute, Class<T> type) throws IOException {
         try {
-            Object created = element.createExecutableExtension(attribute);
-            if (!type.isInstance(created)) {
-                throw new IOException(created.getClass().getName() + " does not implement " + type.getName());
-            }
-            return type.cast(created);
-        } catch (CoreException e) {
+            return ContributionRegistry.create(element, attribute, type);
+        } catch (IllegalStateException e) {
             throw new IOException("the " + attribute + " of format " + format.id() + " from bundle " + format.contributor()
-                    + " cannot be created: " + e.getStatus().getMessage(), e);
+                    + " cannot be created: " + e.getMessage(), e);
         }
     }
 

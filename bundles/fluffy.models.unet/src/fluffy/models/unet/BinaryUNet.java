@@ -69,4 +69,10 @@ public final class BinaryUNet implements ModelType {
         }
         return Components.label(mask, width, height);
     }
+
+    /** The same objects: thresholding at the type's own threshold never separates touching objects. */
+    @Override
+    public LabelMap semanticLabelMap(float[] probabilities, int width, int height, HyperparameterValues values) {
+        return labelMap(probabilities, width, height, values);
+    }
 }

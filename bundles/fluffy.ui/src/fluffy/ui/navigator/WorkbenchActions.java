@@ -45,7 +45,6 @@ import fluffy.ui.training.TrainingPlan;
 public final class WorkbenchActions implements NavigatorActions {
 
     /** The model type offered first: the one that separates touching nuclei. */
-    static final String DEFAULT_TYPE = "unet.categorical";
 
     private final Supplier<Shell> shell;
     private final IEventBroker broker;
@@ -101,7 +100,9 @@ public final class WorkbenchActions implements NavigatorActions {
             view.get().showReport("No model type is installed.", broken, true);
             return;
         }
-        ModelType first = types.stream().filter(t -> t.id().equals(DEFAULT_TYPE)).findFirst().orElse(types.get(0));
+        // The type the registry calls the default (declared in plugin.xml), among those that could be created.
+        String preferred = ModelTypes.defaultEntry().id();
+        ModelType first = types.stream().filter(t -> t.id().equals(preferred)).findFirst().orElse(types.get(0));
         TrainingPlan plan = new TrainingPlan(ws.root(), ws.runs(), first);
         FluffyPreferences prefs = FluffyPreferences.instance();
         plan.device = prefs.device();

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.eclipse.core.runtime.ContributorFactorySimple;
 import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,12 +14,11 @@ import org.junit.jupiter.api.Test;
 /** Runs the inventory over a real Equinox extension registry filled with plugin.xml text. */
 class ExtensionInventoryTest {
 
-    private final Object token = new Object();
-    private IExtensionRegistry registry;
+    private final PluginXmlRegistry plugins = new PluginXmlRegistry();
+    private final IExtensionRegistry registry = plugins.registry;
 
     @BeforeEach
     void createRegistry() {
-        registry = RegistryFactory.createRegistry(null, token, null);
         contribute("fluffy.things", """
                 <plugin>
                   <extension-point id="modelTypes" name="Model types"/>
@@ -45,13 +40,11 @@ class ExtensionInventoryTest {
 
     @AfterEach
     void stopRegistry() {
-        registry.stop(token);
+        plugins.close();
     }
 
     private void contribute(String bundle, String pluginXml) {
-        boolean added = registry.addContribution(new ByteArrayInputStream(pluginXml.getBytes(StandardCharsets.UTF_8)),
-                ContributorFactorySimple.createContributor(bundle), false, bundle, null, token);
-        assertTrue(added, "the registry accepted " + bundle);
+        plugins.contribute(bundle, pluginXml);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import fluffy.commands.platform.VersionCommand;
 import fluffy.headless.Command;
 import fluffy.headless.CommandContext;
 import fluffy.headless.ExitCodes;

@@ -15,6 +15,8 @@ import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.Test;
 
+import fluffy.commands.platform.VersionCommand;
+
 class CommandCatalogTest {
 
     @Test
@@ -23,7 +25,7 @@ class CommandCatalogTest {
         List<String> names = entries.stream().map(CommandEntry::name).toList();
         assertTrue(names.containsAll(List.of("extensions", "install", "uninstall", "version")), names.toString());
         CommandEntry version = entries.get(names.indexOf("version"));
-        assertEquals("fluffy.headless", version.contributor());
+        assertEquals("fluffy.commands", version.contributor(), "Fluffy's commands come from their own bundle");
         assertInstanceOf(VersionCommand.class, version.factory().get());
     }
 
@@ -35,7 +37,7 @@ class CommandCatalogTest {
             add(registry, token, "fluffy.headless", """
                     <plugin><extension-point id="commands" name="Headless commands"/>
                       <extension point="fluffy.headless.commands">
-                        <command name="version" summary="v" class="fluffy.headless.internal.VersionCommand"/>
+                        <command name="version" summary="v" class="fluffy.commands.platform.VersionCommand"/>
                       </extension></plugin>""");
             add(registry, token, "org.example.bad", """
                     <plugin><extension point="fluffy.headless.commands">
@@ -51,8 +53,10 @@ class CommandCatalogTest {
             assertEquals(List.of("fine", "version"), entries.stream().map(CommandEntry::name).toList());
             assertEquals("fluffy.headless", entries.get(1).contributor(), "the first declaration wins");
             String text = warnings.toString(StandardCharsets.UTF_8);
-            assertTrue(text.contains("malformed command from bundle org.example.bad (name 'Bad Name')"), text);
-            assertTrue(text.contains("(name 'noclass')"), text);
+            assertTrue(text.contains("fluffy: ignoring a malformed command from bundle org.example.bad: the name "
+                    + "'Bad Name' is not lower-case letters, digits and '-'"), text);
+            assertTrue(text.contains("ignoring a malformed command from bundle org.example.bad: the attribute 'class' "
+                    + "is missing"), text);
             assertTrue(text.contains("command 'version' from bundle org.example.bad clashes with the one from "
                     + "fluffy.headless"), text);
         } finally {

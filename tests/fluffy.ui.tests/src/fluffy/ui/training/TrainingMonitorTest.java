@@ -23,7 +23,6 @@ import fluffy.runtime.session.SessionSettings;
 import fluffy.training.RunFolder;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
-import fluffy.training.data.Augmentation;
 import fluffy.ui.widgets.SwtFixture;
 import fluffy.ui.widgets.TestWorkspaces;
 
@@ -41,8 +40,8 @@ class TrainingMonitorTest {
     void liveCurvesCancelResumeAndThePastRun(@TempDir Path dir) throws Exception {
         Path data = TestWorkspaces.syntheticProcessed(dir.resolve("Processed"), 6);
         Path runDir = dir.resolve("Runs/tiny");
-        TrainingSettings settings = new TrainingSettings("adam", 3e-3, 2, 32, 3, 4, null, 5, Augmentation.DEFAULT,
-                SessionSettings.cpu());
+        TrainingSettings settings = TrainingSettings.defaults(SessionSettings.cpu()).withBatchSize(2).withCrop(32)
+                .withEpochs(3).withStepsPerEpoch(4).withSeed(5);
         TrainingJob job = new TrainingJob(new TrainingRun.Request(data, runDir, type, values, settings, 0.2, false,
                 null), m -> { });
         job.addListener(epoch -> job.cancel());

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import fluffy.commands.training.TrainCommand;
 import fluffy.headless.Arguments;
 import fluffy.models.Hyperparameter;
 import fluffy.models.ModelTypes;
@@ -20,7 +21,6 @@ import fluffy.runtime.Device;
 import fluffy.training.HyperparameterSearch;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
-import fluffy.training.internal.commands.TrainCommand;
 
 class TrainingPlanTest {
 

@@ -1,0 +1,135 @@
+package fluffy.commands.inference;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import fluffy.commands.DeviceOption;
+import fluffy.core.image.ImageFiles;
+import fluffy.headless.Arguments;
+import fluffy.headless.Command;
+import fluffy.headless.CommandContext;
+import fluffy.headless.ExitCodes;
+import fluffy.headless.Options;
+import fluffy.headless.ProgressBar;
+import fluffy.headless.UsageException;
+import fluffy.inference.BatchPrediction;
+import fluffy.inference.DefaultModel;
+import fluffy.inference.InputType;
+import fluffy.inference.PostProcessing;
+import fluffy.inference.PredictionModel;
+import fluffy.inference.Predictor;
+import fluffy.inference.TileSettings;
+import fluffy.models.ModelTypes;
+import fluffy.runtime.Devices;
+import fluffy.runtime.session.SessionSettings;
+
+/** {@code fluffy predict}: segments image files with a model into label maps and their companions. */
+public final class PredictCommand implements Command {
+
+    @Override
+    public String usage() {
+        return """
+                Usage: fluffy predict [--model M] --input FILE|DIR --output DIR [--instances]
+                                      [--type frame|zstack|timeseries|all] [--channel C] [--tile N]
+                                      [--overlap N] [--batch N] [--min-size N] [--no-fill-holes]
+                                      [--probabilities] [--flips] [--device auto|cpu|cuda[:N]] [--threads N]
+
+                  --model          a model file (RUN_FOLDER/model.onnx); default: the installed default model
+                  --input          an image file, or a folder whose image files are all predicted
+                  --output         where <stem>.tif (label map), <stem>_mask.png, <stem>_overlay.png,
+                                   <stem>_RoiSet.zip and <stem>_objects.csv go
+                  --instances      separate touching objects with the model type's own step (the categorical
+                                   U-Net: seeds cut at necks, grown by watershed); without it objects are
+                                   connected foreground regions
+                  --type           frame (default): the first plane; zstack: max projection over z;
+                                   timeseries: every time point; all: every plane, label map as hyperstack
+                  --channel        the channel to predict, from 1 (default: RGB averaged, else the first)
+                  --tile           tile side in pixels (default 512); 0 predicts each image in one pass
+                  --overlap        context around each tile that is predicted but not kept (default 64)
+                  --batch          tiles per network run (default 1 on the CPU, 4 on a GPU)
+                  --min-size       objects smaller than this many pixels are removed (default 16; 0 keeps all)
+                  --no-fill-holes  keep holes inside objects
+                  --probabilities  also write <stem>_probabilities.tif (float32, a channel per class)
+                  --flips          average the network over the four mirror images of each tile
+                                   (test-time augmentation: four times the network time)
+                """;
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> arguments) throws Exception {
+        Arguments args = Arguments.parse(arguments, Set.of("instances", "no-fill-holes", "probabilities", "flips"));
+        String modelOption = args.value("model").orElse(null);
+        Path input = Path.of(args.require("input"));
+        Path output = Path.of(args.require("output"));
+        InputType type = inputType(args.value("type").orElse("frame"));
+        int channel = Options.positive(args, "channel", 0) - 1;
+        int tile = Options.nonNegative(args, "tile", TileSettings.DEFAULT.tile());
+        int overlap = Options.nonNegative(args, "overlap", TileSettings.DEFAULT.overlap());
+        Integer batch = args.value("batch").isPresent() ? Options.positive(args, "batch", 1) : null;
+        PostProcessing post = new PostProcessing(args.flag("instances"), Options.nonNegative(args, "min-size", 16),
+                !args.flag("no-fill-holes"));
+        boolean probabilities = args.flag("probabilities");
+        boolean flips = args.flag("flips");
+        var device = DeviceOption.parse(args.value("device").orElse(null));
+        int threads = Options.positive(args, "threads", Runtime.getRuntime().availableProcessors());
+        args.finish();
+        args.noPositional();
+
+        Path modelFile = DefaultModel.orDefault(modelOption);
+        PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
+        List<Path> inputs = inputs(input);
+        SessionSettings session = new SessionSettings(Devices.choose(device), threads);
+        int deviceBatch = TileSettings.defaultFor(session.device().device()).batch();
+        TileSettings tiles = new TileSettings(tile, overlap, batch != null ? batch : deviceBatch);
+        context.err().printf("predicting %d image(s) with %s (%s) on %s%n", inputs.size(), modelFile,
+                model.type().id(), session.describe());
+        ProgressBar bar = ProgressBar.on(context.err());
+        long start = System.nanoTime();
+        List<BatchPrediction.FileResult> results;
+        try (Predictor predictor = new Predictor(model, session, tiles, flips)) {
+            results = BatchPrediction.run(predictor, new BatchPrediction.Request(inputs, output, type, channel, post,
+                    probabilities), bar, r -> {
+                        bar.clear();
+                        (r.failed() ? context.err() : context.out()).println(r.line());
+                    });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long pixels = results.stream().mapToLong(BatchPrediction.FileResult::pixels).sum();
+        long failed = results.stream().filter(BatchPrediction.FileResult::failed).count();
+        context.out().printf(Locale.ROOT, "%d of %d image(s) predicted into %s: %.2f megapixels in %.1f s, "
+                + "%.3f megapixels/s%n", results.size() - failed, results.size(), output, pixels / 1e6, seconds,
+                pixels / 1e6 / seconds);
+        if (failed > 0) {
+            context.err().printf("%d image(s) failed; see the lines above%n", failed);
+            return ExitCodes.PARTIAL;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static InputType inputType(String text) throws UsageException {
+        try {
+            return InputType.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The file itself, or the image files of a folder. */
+    private static List<Path> inputs(Path input) throws IOException {
+        if (Files.isDirectory(input)) {
+            List<Path> files = ImageFiles.list(input);
+            if (files.isEmpty()) {
+                throw new IOException(input + ": no image files in this folder");
+            }
+            return files;
+        }
+        if (!Files.isRegularFile(input)) {
+            throw new IOException(input + ": no such file or folder");
+        }
+        return List.of(input);
+    }
+}

@@ -1,0 +1,170 @@
+package fluffy.commands.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import fluffy.commands.DeviceOption;
+import fluffy.headless.Arguments;
+import fluffy.headless.Command;
+import fluffy.headless.CommandContext;
+import fluffy.headless.ExitCodes;
+import fluffy.headless.Options;
+import fluffy.headless.ProgressBar;
+import fluffy.headless.UsageException;
+import fluffy.models.HyperparameterValues;
+import fluffy.models.ModelType;
+import fluffy.models.ModelTypes;
+import fluffy.runtime.DeviceUnavailableException;
+import fluffy.runtime.DeviceRequest;
+import fluffy.runtime.Devices;
+import fluffy.runtime.session.SessionSettings;
+import fluffy.training.EpochResult;
+import fluffy.training.TrainingRun;
+import fluffy.training.TrainingSettings;
+import fluffy.training.HyperparameterSearch;
+import fluffy.training.RunFolder;
+
+/** {@code fluffy train}: the original's train_model.py options, plus Fluffy's own. */
+public final class TrainCommand implements Command {
+
+    @Override
+    public String usage() {
+        TrainingSettings d = TrainingSettings.defaults(null);
+        HyperparameterSearch.Plan p = HyperparameterSearch.Plan.defaults();
+        return """
+                Usage: fluffy train --dir_in DIR --dir_out DIR --name NAME [--binary true|false]
+                                    [--use_defaults true|false] [--model-type ID] [--hyperparameters "k=v k=v"]
+                                    [--epochs N] [--time-budget 20m] [--steps-per-epoch N] [--batch N] [--crop N]
+                                    [--learning-rate X] [--optimizer adam|adamw|rmsprop|sgd] [--seed N]
+                                    [--device auto|cpu|cuda[:N]] [--threads N] [--resume] [--init-from MODEL]
+                                    [--trials %d] [--folds %d] [--search-epochs %d]
+
+                  --dir_in           a Processed/ folder (images/ + masks/ of the same names) or a workspace
+                  --dir_out, --name  the run folder is DIR_OUT/NAME: split lists, model.onnx, checkpoint, logs
+                  --binary           true: binary U-Net (unet.binary); false (default): the default model type
+                                     (the categorical U-Net, unet.categorical, unless an extension says otherwise)
+                  --model-type       any installed model type (see fluffy models); overrides --binary
+                  --hyperparameters  the model type's hyperparameters, e.g. "depth=3 width=16"
+                  --epochs           at most this many epochs (default %d, as the original)
+                  --time-budget      stop after the epoch that exhausts it: seconds (1200) or 20m, 2h
+                  --use_defaults     false: Bayesian search first (--trials points x --folds folds x
+                                     --search-epochs epochs; with --time-budget the search gets half)
+                  --resume           continue the run in DIR_OUT/NAME where it stopped (its run.json says how
+                                     it was started; a search goes on after its last finished trial)
+                  --init-from        fine-tune from an existing model file
+                  --steps-per-epoch  training steps between validations (default %d)
+                  --batch, --crop    crops per step and their side in pixels (defaults %d and %d)
+                  --learning-rate    peak learning rate after the warm-up epoch (default %s)
+                """.formatted(p.trials(), p.folds(), p.epochsPerTrial(), d.epochs(), d.stepsPerEpoch(), d.batchSize(),
+                d.crop(), Double.toString(d.learningRate()));
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> arguments) throws Exception {
+        TrainingRun.Request request = request(Arguments.parse(arguments, Set.of("resume")),
+                new SearchPrinter(context.out()));
+        context.err().printf("training %s (%s) on %s; run folder %s%n", request.type().id(),
+                request.hyperparameters(), request.settings().session().describe(), request.runDir());
+        ProgressBar bar = ProgressBar.on(context.err());
+        TrainingRun.Result result = new TrainingRun().run(request, bar, epoch -> printEpoch(context, epoch),
+                context.err()::println);
+        EpochResult best = result.bestEpoch();
+        if (result.model() != null) {
+            context.out().printf(Locale.ROOT, "model: %s%n", result.model());
+        }
+        if (best != null) {
+            context.out().printf(Locale.ROOT, "best epoch %d: test object F1@0.5 %.4f, test Dice %.4f%n", best.epoch(),
+                    best.valF1(), best.valDice());
+        }
+        if (result.outcome().cancelled()) {
+            context.out().println(result.model() == null ? "cancelled during the search; continue with --resume"
+                    : "cancelled; continue with --resume");
+        }
+        return result.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    /**
+     * The request {@code fluffy train} makes of its options; every option left out takes its value from
+     * {@link TrainingSettings#defaults} and {@link HyperparameterSearch.Plan#defaults}, as the Train dialog does.
+     */
+    public static TrainingRun.Request request(Arguments args, HyperparameterSearch.Listener searchListener)
+            throws UsageException, DeviceUnavailableException, IOException {
+        Path dataDir = Path.of(args.require("dir_in"));
+        Path runDir = Path.of(args.require("dir_out")).resolve(args.require("name"));
+        boolean binary = bool(args, "binary", false);
+        boolean useDefaults = bool(args, "use_defaults", true);
+        // --binary is the original's option; otherwise the default type the registry declares.
+        String typeId = args.value("model-type")
+                .orElseGet(() -> binary ? "unet.binary" : ModelTypes.defaultEntry().id());
+        String hyper = args.value("hyperparameters").orElse("");
+        TrainingSettings d = TrainingSettings.defaults(null);
+        HyperparameterSearch.Plan p = HyperparameterSearch.Plan.defaults();
+        boolean given = args.value("epochs").isPresent();
+        int epochs = Options.positive(args, "epochs", d.epochs());
+        Duration budget = Options.duration(args.value("time-budget").orElse(null));
+        int steps = Options.positive(args, "steps-per-epoch", d.stepsPerEpoch());
+        int batch = Options.positive(args, "batch", d.batchSize());
+        int crop = Options.positive(args, "crop", d.crop());
+        double lr = Options.real(args, "learning-rate", d.learningRate());
+        String optimizer = args.value("optimizer").orElse(d.optimizer());
+        long seed = Options.positive(args, "seed", (int) d.seed());
+        int threads = Options.positive(args, "threads", Runtime.getRuntime().availableProcessors());
+        DeviceRequest deviceRequest = DeviceOption.parse(args.value("device").orElse(null));
+        int trials = Options.positive(args, "trials", p.trials());
+        int folds = Options.positive(args, "folds", p.folds());
+        int searchEpochs = Options.positive(args, "search-epochs", p.epochsPerTrial());
+        boolean resume = args.flag("resume");
+        Path initFrom = args.value("init-from").map(Path::of).orElse(null);
+        args.finish();
+        args.noPositional();
+        if (!useDefaults && folds < 2) {
+            throw new UsageException("--folds must be at least 2 for the search");
+        }
+        SessionSettings session = new SessionSettings(Devices.choose(deviceRequest), threads);
+        if (resume && Files.isRegularFile(RunFolder.at(runDir).recordFile())) {
+            // The run's own record says what it was started with (and where a cancelled search stood).
+            TrainingRun.Request saved = RunFolder.at(runDir).resumeRequest(session, given ? epochs : 0);
+            return saved.search() == null ? saved : new TrainingRun.Request(saved.data(), saved.runDir(), saved.type(),
+                    saved.hyperparameters(), saved.settings(), saved.testFraction(), true, saved.initFrom(),
+                    new TrainingRun.SearchPlan(saved.search().plan(), searchListener));
+        }
+        ModelType type = ModelTypes.require(typeId);
+        HyperparameterValues values;
+        try {
+            values = HyperparameterValues.decode(type.hyperparameters(), hyper);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        TrainingSettings settings = d.withOptimizer(optimizer).withLearningRate(lr).withBatchSize(batch).withCrop(crop)
+                .withEpochs(epochs).withStepsPerEpoch(steps).withTimeBudget(budget).withSeed(seed)
+                .withSession(session);
+        TrainingRun.SearchPlan search = useDefaults ? null
+                : new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(trials, folds, searchEpochs), searchListener);
+        return new TrainingRun.Request(dataDir, runDir, type, values, settings, TrainingSettings.TEST_FRACTION, resume,
+                initFrom, search);
+    }
+
+    private static void printEpoch(CommandContext context, EpochResult e) {
+        context.out().printf(Locale.ROOT,
+                "epoch %3d  train_loss %.4f  val_loss %.4f  val_dice %.4f  val_f1@0.5 %.4f  lr %.2e  %.1fs%s%n",
+                e.epoch(), e.trainLoss(), e.valLoss(), e.valDice(), e.valF1(), e.learningRate(), e.seconds(),
+                e.best() ? "  best" : "");
+    }
+
+    private static boolean bool(Arguments args, String name, boolean fallback) throws UsageException {
+        String v = args.value(name).orElse(null);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new UsageException("--" + name + " takes true or false, got '" + v + "'");
+        };
+    }
+}

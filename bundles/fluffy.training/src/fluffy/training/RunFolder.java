@@ -12,6 +12,7 @@ import fluffy.models.ModelPackage;
 import fluffy.models.ModelType;
 import fluffy.models.ModelTypes;
 import fluffy.runtime.session.SessionSettings;
+import fluffy.training.data.Split;
 import fluffy.training.records.EpochLog;
 import fluffy.training.records.RunRecord;
 import fluffy.training.records.SearchRecord;
@@ -152,7 +153,10 @@ public final class RunFolder {
             return hasCheckpoint || record != null && record.resumable() && record.search() != null;
         }
 
-        /** One line for the navigator, e.g. {@code 14 epochs, best F1 0.812 (epoch 12)} or {@code cancelled in the search}. */
+        /**
+         * One line for the navigator, e.g. {@code 14 epochs, best validation F1 0.812 (epoch 12), test F1 0.797}
+         * or {@code cancelled in the search, 2 search trials, no epochs yet}.
+         */
         public String summary() {
             String status = record == null || record.status() == RunRecord.Status.COMPLETED ? ""
                     : record.status().label() + (record.phase() == RunRecord.Phase.SEARCH ? " in the search" : "");
@@ -170,7 +174,10 @@ public final class RunFolder {
             EpochResult best = best();
             String text = epochs.size() + (epochs.size() == 1 ? " epoch" : " epochs");
             if (best != null) {
-                text += String.format(Locale.ROOT, ", best F1 %.3f (epoch %d)", best.valF1(), best.epoch());
+                text += String.format(Locale.ROOT, ", best validation F1 %.3f (epoch %d)", best.valF1(), best.epoch());
+            }
+            if (record != null && record.test() != null) {
+                text += String.format(Locale.ROOT, ", test F1 %.3f", record.test().f1());
             }
             text = hasModel ? text : text + ", no model yet";
             return status.isEmpty() ? text : text + ", " + status;
@@ -227,7 +234,7 @@ public final class RunFolder {
             TrainingRun.SearchPlan search = r.search() == null ? null
                     : new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(r.search().trials(), r.search().folds(),
                             r.search().epochsPerTrial()), TrainingRun.SearchPlan.SILENT);
-            return new TrainingRun.Request(r.data(), folder, type, values, settings, r.testFraction(), true,
+            return new TrainingRun.Request(r.data(), folder, type, values, settings, r.split(), true,
                     r.initFrom(), search);
         }
         if (!hasCheckpoint()) {
@@ -247,7 +254,7 @@ public final class RunFolder {
         fallback = untilEpoch > 0 ? fallback.withEpochs(untilEpoch) : fallback;
         // Only what the checkpoint lacks comes from the defaults; TrainingRun itself re-reads the rest on resume.
         return new TrainingRun.Request(Path.of(data), folder, checkpointed.type(), checkpointed.hyperparameters(),
-                TrainingSettings.from(checkpointed.training(), fallback), TrainingSettings.TEST_FRACTION, true, null);
+                TrainingSettings.from(checkpointed.training(), fallback), Split.Fractions.DEFAULT, true, null);
     }
 
     private ModelType type(String id) throws IOException {

@@ -68,6 +68,26 @@ public final class Trainer {
         };
     }
 
+    /** How weights did on whole images: what validation measures every epoch and the test split once. */
+    public record Scores(int images, double loss, double dice, double f1) {
+    }
+
+    /**
+     * Scores weights once on whole images with the same measure as validation (the run's test split, after
+     * training: never used for a choice).
+     */
+    public Scores score(ModelType type, HyperparameterValues values, Weights weights, List<Sample> samples,
+            TrainingSettings settings) throws SessionException {
+        NetworkDefinition network = type.network(values, 1);
+        Graphs.Built trainingGraph = Graphs.training(network, Optimizer.of(settings.optimizer()), GradientRules.standard(),
+                settings.seed());
+        try (TrainingSession session = new TrainingSession(trainingGraph, Graphs.evaluation(network), weights, null, 0,
+                settings.session())) {
+            Validation.Scores s = Validation.score(session, type, values, network.sizeMultiple(), samples);
+            return new Scores(samples.size(), s.loss(), s.dice(), s.f1());
+        }
+    }
+
     public Outcome train(ModelType type, HyperparameterValues values, List<Sample> train, List<Sample> validation,
             TrainingSettings settings, Start start, IProgressMonitor monitor, TrainingListener listener)
             throws SessionException {

@@ -31,8 +31,9 @@ import fluffy.training.records.TensorBoardWriter;
 
 /**
  * The final training of a run, as the original's {@code train_model.py} did it after its search, done
- * right: a seeded 80/20 split saved in the run folder and reused, training on train_val with the test set
- * as validation, the best epoch kept as {@code model.onnx}, and a checkpoint after every epoch
+ * right: a seeded train / validation / test split saved in the run folder and reused, the epoch (and the
+ * search before it) chosen on validation only, the best epoch kept as {@code model.onnx} and scored once on
+ * the test split at the end, and a checkpoint after every epoch
  * ({@code checkpoint.onnx} + its state) from which a cancelled or crashed run resumes. The folder's layout
  * belongs to {@link RunFolder}; its {@code run.json} says at every moment what the run is and whether it is
  * running, completed, cancelled (also in the search, which then resumes after its last finished trial) or
@@ -47,11 +48,11 @@ public final class TrainingRun {
      * @param initFrom        a model file to fine-tune from, or null
      */
     public record Request(Path data, Path runDir, ModelType type, HyperparameterValues hyperparameters,
-            TrainingSettings settings, double testFraction, boolean resume, Path initFrom, SearchPlan search) {
+            TrainingSettings settings, Split.Fractions split, boolean resume, Path initFrom, SearchPlan search) {
 
         public Request(Path data, Path runDir, ModelType type, HyperparameterValues hyperparameters,
-                TrainingSettings settings, double testFraction, boolean resume, Path initFrom) {
-            this(data, runDir, type, hyperparameters, settings, testFraction, resume, initFrom, null);
+                TrainingSettings settings, Split.Fractions split, boolean resume, Path initFrom) {
+            this(data, runDir, type, hyperparameters, settings, split, resume, initFrom, null);
         }
     }
 
@@ -80,11 +81,13 @@ public final class TrainingRun {
     }
 
     /**
-     * Where the model is and how it did on the held-out test split.
+     * Where the model is, how it did on validation (its best epoch) and, once, on the held-out test split.
      *
      * @param model the model file, or null when none was written (cancelled during the search)
+     * @param test  the model's scores on the test split, measured once at the end; null when the run was
+     *              cancelled, or is a run from before the validation split (whose validation is its test split)
      */
-    public record Result(Path model, Trainer.Outcome outcome, List<String> problems) {
+    public record Result(Path model, Trainer.Outcome outcome, List<String> problems, Trainer.Scores test) {
 
         public EpochResult bestEpoch() {
             return outcome.history().stream().filter(EpochResult::best).reduce((a, b) -> b).orElse(null);
@@ -103,7 +106,9 @@ public final class TrainingRun {
             (result.outcome().cancelled()
                     ? record.with(RunRecord.Status.CANCELLED, result.model() == null ? RunRecord.Phase.SEARCH
                             : RunRecord.Phase.TRAINING, "", epochs)
-                    : record.with(RunRecord.Status.COMPLETED, RunRecord.Phase.TRAINING, "", epochs))
+                    : record.with(RunRecord.Status.COMPLETED, RunRecord.Phase.TRAINING, "", epochs)
+                            .withTest(result.test() == null ? null : new RunRecord.Test(result.test().images(),
+                                    result.test().f1(), result.test().dice())))
                     .write(run.recordFile());
             return result;
         } catch (OperationCanceledException e) {
@@ -129,10 +134,10 @@ public final class TrainingRun {
         RunRecord fresh = new RunRecord(RunRecord.Status.RUNNING, request.search() == null ? RunRecord.Phase.TRAINING
                 : RunRecord.Phase.SEARCH, "", request.data(), request.type().id(), request.hyperparameters().encode(),
                 new RunRecord.Settings(t.optimizer(), t.learningRate(), t.batchSize(), t.crop(), t.epochs(),
-                        t.stepsPerEpoch(), t.timeBudget(), t.seed()), request.testFraction(),
+                        t.stepsPerEpoch(), t.timeBudget(), t.seed()), request.split(),
                 request.search() == null ? null : new RunRecord.Search(request.search().plan().trials(),
                         request.search().plan().folds(), request.search().plan().epochsPerTrial()),
-                request.initFrom(), Instant.now(), Instant.now(), 0);
+                request.initFrom(), Instant.now(), Instant.now(), 0, null);
         if (previous == null) {
             return fresh;
         }
@@ -141,8 +146,8 @@ public final class TrainingRun {
         RunRecord.Settings settings = new RunRecord.Settings(s.optimizer(), s.learningRate(), s.batchSize(), s.crop(),
                 t.epochs(), s.stepsPerEpoch(), s.timeBudget(), s.seed());
         return new RunRecord(RunRecord.Status.RUNNING, previous.phase(), "", previous.data(), previous.modelType(),
-                previous.hyperparameters(), settings, previous.testFraction(), previous.search(), previous.initFrom(),
-                previous.started(), Instant.now(), previous.completedEpochs());
+                previous.hyperparameters(), settings, previous.split(), previous.search(), previous.initFrom(),
+                previous.started(), Instant.now(), previous.completedEpochs(), null);
     }
 
     private Result train(Request request, RunFolder run, RunRecord record, IProgressMonitor monitor,
@@ -172,7 +177,7 @@ public final class TrainingRun {
                 best = search(request, run, folder, split, normalization, problem, progress.split(5), log);
             } catch (OperationCanceledException e) {
                 log.accept("cancelled during the search; resume goes on after the last finished trial");
-                return new Result(null, Trainer.Outcome.none(true), problems);
+                return new Result(null, Trainer.Outcome.none(true), problems, null);
             }
             values = best.values();
             settings = best.settings().withEpochs(settings.epochs(), remaining(settings, began));
@@ -182,17 +187,20 @@ public final class TrainingRun {
             record.with(RunRecord.Status.RUNNING, RunRecord.Phase.TRAINING, "", 0).write(run.recordFile());
         }
         Request effective = new Request(request.data(), request.runDir(), request.type(), values, settings,
-                request.testFraction(), request.resume(), request.initFrom(), request.search());
-        List<Sample> train = ProcessedFolder.load(folder, split.trainVal(), request.type(), values, normalization,
+                request.split(), request.resume(), request.initFrom(), request.search());
+        List<Sample> train = ProcessedFolder.load(folder, split.train(), request.type(), values, normalization,
                 problem);
-        List<Sample> test = ProcessedFolder.load(folder, split.test(), request.type(), values, normalization, problem);
+        // The validation images choose the epoch; the test images are not loaded before training has ended.
+        List<Sample> validation = ProcessedFolder.load(folder, split.validation(), request.type(), values,
+                normalization, problem);
         if (train.isEmpty()) {
             throw new IOException(folder + ": no usable training pairs");
         }
+        Evidence evidence = new Evidence(train.size(), validation.size(), split.test().size(), split.legacy(), null);
         Path checkpoint = run.checkpoint();
         Path modelFile = run.model();
         Trainer.Checkpoints save = soFar -> {
-            save(effective, soFar, train.size(), test.size(), modelFile, checkpoint);
+            save(effective, soFar, evidence, modelFile, checkpoint);
             record.with(RunRecord.Status.RUNNING, RunRecord.Phase.TRAINING, "", soFar.completedEpochs())
                     .write(run.recordFile());
         };
@@ -209,11 +217,40 @@ public final class TrainingRun {
                 }
                 listener.epochFinished(epoch);
             };
-            outcome = new Trainer().train(request.type(), values, train, test, settings, start,
+            outcome = new Trainer().train(request.type(), values, train, validation, settings, start,
                     progress.split(request.search() == null ? 9 : 4), recording, save);
         }
-        save(effective, outcome, train.size(), test.size(), modelFile, checkpoint);
-        return new Result(Files.isRegularFile(modelFile) ? modelFile : null, outcome, problems);
+        Trainer.Scores test = null;
+        if (!outcome.cancelled() && !split.legacy()) {
+            test = test(effective, outcome, folder, split, normalization, problem, modelFile, log);
+        }
+        save(effective, outcome, evidence.withTest(test), modelFile, checkpoint);
+        return new Result(Files.isRegularFile(modelFile) ? modelFile : null, outcome, problems, test);
+    }
+
+    /** The chosen weights scored once on the test split, which nothing before has read. */
+    private static Trainer.Scores test(Request request, Trainer.Outcome outcome, Path folder, Split split,
+            Normalization normalization, Consumer<String> problem, Path modelFile, Consumer<String> log)
+            throws IOException, SessionException {
+        fluffy.onnx.nn.Weights chosen = outcome.best() != null ? outcome.best()
+                : Files.isRegularFile(modelFile) ? ModelPackage.read(modelFile, id -> request.type()).weights() : null;
+        List<Sample> test = ProcessedFolder.load(folder, split.test(), request.type(), request.hyperparameters(),
+                normalization, problem);
+        if (chosen == null || test.isEmpty()) {
+            return null;
+        }
+        Trainer.Scores scores = new Trainer().score(request.type(), request.hyperparameters(), chosen, test,
+                request.settings());
+        log.accept(String.format(Locale.ROOT, "test (%d images, scored once, used for no choice): object F1@0.5 %.4f, "
+                + "Dice %.4f", scores.images(), scores.f1(), scores.dice()));
+        return scores;
+    }
+
+    /** What the model's record says about the data it was chosen on and, when measured, its test scores. */
+    private record Evidence(int train, int validation, int test, boolean validationIsTest, Trainer.Scores testScores) {
+        Evidence withTest(Trainer.Scores scores) {
+            return new Evidence(train, validation, test, validationIsTest, scores);
+        }
     }
 
     private static HyperparameterSearch.Best search(Request request, RunFolder run, Path folder, Split split,
@@ -308,11 +345,13 @@ public final class TrainingRun {
         Path dir = run.splitFolder();
         Split saved = Split.load(dir);
         if (saved != null) {
-            log.accept("using the saved split in " + dir + " (" + saved.trainVal().size() + " train_val, "
-                    + saved.test().size() + " test)");
+            log.accept("using the saved split in " + dir + " (" + saved.train().size() + " train, "
+                    + (saved.legacy() ? "its " + saved.test().size() + " test images also validating, as this run "
+                            + "was made before the validation split" : saved.validation().size() + " validation, "
+                                    + saved.test().size() + " test") + ")");
             return saved;
         }
-        Split split = Split.of(ProcessedFolder.names(folder), request.testFraction(), request.settings().seed());
+        Split split = Split.of(ProcessedFolder.names(folder), request.split(), request.settings().seed());
         split.save(dir);
         return split;
     }
@@ -336,9 +375,9 @@ public final class TrainingRun {
     }
 
     /** The best weights as the model (when there are any), the last ones with optimizer state as the checkpoint. */
-    private static void save(Request request, Trainer.Outcome o, int train, int test, Path modelFile, Path checkpoint)
+    private static void save(Request request, Trainer.Outcome o, Evidence evidence, Path modelFile, Path checkpoint)
             throws IOException {
-        Map<String, String> summary = summary(request, o, train, test);
+        Map<String, String> summary = summary(request, o, evidence);
         // When this call found nothing better (a resumed run), the model keeps its weights but its record of
         // the run (epochs, steps, cancelled) is brought up to date.
         fluffy.onnx.nn.Weights best = o.best() != null ? o.best()
@@ -351,13 +390,17 @@ public final class TrainingRun {
                 request.settings().optimizer()), checkpoint);
     }
 
-    private static Map<String, String> summary(Request request, Trainer.Outcome outcome, int train, int test) {
+    private static Map<String, String> summary(Request request, Trainer.Outcome outcome, Evidence evidence) {
         Map<String, String> s = new LinkedHashMap<>();
         TrainingSettings t = request.settings();
         s.put("finished", Instant.now().toString());
         s.put("data", request.data().toAbsolutePath().toString());
-        s.put("train_val_images", Integer.toString(train));
-        s.put("test_images", Integer.toString(test));
+        s.put("train_images", Integer.toString(evidence.train()));
+        s.put("validation_images", Integer.toString(evidence.validation()));
+        s.put("test_images", Integer.toString(evidence.test()));
+        if (evidence.validationIsTest()) {
+            s.put("validation_is_test", "true"); // a run from before the validation split: no unused test
+        }
         s.put("optimizer", t.optimizer());
         s.put("learning_rate", Double.toString(t.learningRate()));
         s.put("batch", Integer.toString(t.batchSize()));
@@ -375,8 +418,13 @@ public final class TrainingRun {
         s.put("best_epoch", best == null ? "0" : Integer.toString(best.epoch()));
         s.put("best_score", String.format(Locale.ROOT, "%.6f", outcome.bestScore()));
         if (best != null) {
-            s.put("test_object_f1_iou50", String.format(Locale.ROOT, "%.4f", best.valF1()));
-            s.put("test_dice", String.format(Locale.ROOT, "%.4f", best.valDice()));
+            s.put("validation_object_f1_iou50", String.format(Locale.ROOT, "%.4f", best.valF1()));
+            s.put("validation_dice", String.format(Locale.ROOT, "%.4f", best.valDice()));
+        }
+        Trainer.Scores test = evidence.testScores();
+        if (test != null) {
+            s.put("test_object_f1_iou50", String.format(Locale.ROOT, "%.4f", test.f1()));
+            s.put("test_dice", String.format(Locale.ROOT, "%.4f", test.dice()));
         }
         return s;
     }

@@ -18,9 +18,6 @@ import fluffy.training.data.Augmentation;
 public record TrainingSettings(String optimizer, double learningRate, int batchSize, int crop, int epochs,
         int stepsPerEpoch, Duration timeBudget, long seed, Augmentation augmentation, SessionSettings session) {
 
-    /** The share of a workspace's pairs held out as the test split of a new run. */
-    public static final double TEST_FRACTION = 0.2;
-
     public TrainingSettings {
         if (batchSize < 1 || crop < 8 || epochs < 1 || stepsPerEpoch < 1 || learningRate <= 0) {
             throw new IllegalArgumentException("invalid training settings: batch " + batchSize + ", crop " + crop

@@ -27,6 +27,7 @@ import fluffy.training.HyperparameterSearch;
 import fluffy.training.RunFolder;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
+import fluffy.training.data.Split;
 import fluffy.training.records.RunRecord;
 import fluffy.training.records.SearchRecord;
 
@@ -98,7 +99,7 @@ class TrainingJobTest {
         };
         TrainingRun.Request base = request(data, dir.resolve("run"), false);
         TrainingRun.Request searching = new TrainingRun.Request(base.data(), base.runDir(), base.type(),
-                base.hyperparameters(), base.settings(), base.testFraction(), false, null,
+                base.hyperparameters(), base.settings(), base.split(), false, null,
                 new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(3, 2, 1), listener));
         TrainingJob job = new TrainingJob(searching, m -> { });
         job.schedule();
@@ -143,7 +144,7 @@ class TrainingJobTest {
         };
         TrainingRun.Request base = request(data, runDir, false);
         job[0] = new TrainingJob(new TrainingRun.Request(base.data(), runDir, base.type(), base.hyperparameters(),
-                base.settings(), base.testFraction(), false, null,
+                base.settings(), base.split(), false, null,
                 new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(3, 2, 1), cancelInTrial2)), m -> { });
         job[0].schedule();
         job[0].join();
@@ -181,7 +182,7 @@ class TrainingJobTest {
     private TrainingRun.Request request(Path data, Path run, boolean resume) {
         TrainingSettings settings = TrainingSettings.defaults(SessionSettings.cpu()).withBatchSize(2).withCrop(32)
                 .withEpochs(3).withStepsPerEpoch(4).withSeed(5);
-        return new TrainingRun.Request(data, run, type, values, settings, 0.2, resume, null);
+        return new TrainingRun.Request(data, run, type, values, settings, Split.Fractions.DEFAULT, resume, null);
     }
 
     /** images/img_i.tif (16-bit) and masks/img_i.tif (label maps) from the synthetic generator. */

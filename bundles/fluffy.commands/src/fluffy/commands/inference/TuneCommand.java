@@ -39,8 +39,9 @@ public final class TuneCommand implements Command {
 
                   --model   a categorical model file (RUN_FOLDER/model.onnx)
                   --images  images with true label maps of the same stems in --masks
-                  --list    only the images named in this file, one per line (e.g. RUN_FOLDER/split/train_val.txt:
-                            choose settings on images the model will not be tested on)
+                  --list    only the images named in this file, one per line (e.g. RUN_FOLDER/split/validation.txt:
+                            choose settings on the run's validation images, which it was not trained on and
+                            is not tested on)
                   --output  the model with the best settings; must not exist (the model itself is kept)
 
                 Each image is predicted once; then every combination of seed threshold (0.6-0.9), neck

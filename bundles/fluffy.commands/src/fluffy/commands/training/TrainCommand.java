@@ -28,6 +28,7 @@ import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
 import fluffy.training.HyperparameterSearch;
 import fluffy.training.RunFolder;
+import fluffy.training.data.Split;
 
 /** {@code fluffy train}: the original's train_model.py options, plus Fluffy's own. */
 public final class TrainCommand implements Command {
@@ -36,6 +37,7 @@ public final class TrainCommand implements Command {
     public String usage() {
         TrainingSettings d = TrainingSettings.defaults(null);
         HyperparameterSearch.Plan p = HyperparameterSearch.Plan.defaults();
+        Split.Fractions f = Split.Fractions.DEFAULT;
         return """
                 Usage: fluffy train --dir_in DIR --dir_out DIR --name NAME [--binary true|false]
                                     [--use_defaults true|false] [--model-type ID] [--hyperparameters "k=v k=v"]
@@ -43,6 +45,7 @@ public final class TrainCommand implements Command {
                                     [--learning-rate X] [--optimizer adam|adamw|rmsprop|sgd] [--seed N]
                                     [--device auto|cpu|cuda[:N]] [--threads N] [--resume] [--init-from MODEL]
                                     [--trials %d] [--folds %d] [--search-epochs %d]
+                                    [--test-fraction %s] [--validation-fraction %s]
 
                   --dir_in           a Processed/ folder (images/ + masks/ of the same names) or a workspace
                   --dir_out, --name  the run folder is DIR_OUT/NAME: split lists, model.onnx, checkpoint, logs
@@ -60,8 +63,14 @@ public final class TrainCommand implements Command {
                   --steps-per-epoch  training steps between validations (default %d)
                   --batch, --crop    crops per step and their side in pixels (defaults %d and %d)
                   --learning-rate    peak learning rate after the warm-up epoch (default %s)
-                """.formatted(p.trials(), p.folds(), p.epochsPerTrial(), d.epochs(), d.stepsPerEpoch(), d.batchSize(),
-                d.crop(), Double.toString(d.learningRate()));
+                  --test-fraction    images held out as the test split, scored once at the end and used for no
+                                     choice (default %s)
+                  --validation-fraction
+                                     images that choose the epoch (and early stopping), carved out before
+                                     training (default %s); a search cross-validates training + validation
+                """.formatted(p.trials(), p.folds(), p.epochsPerTrial(), f.test(), f.validation(), d.epochs(),
+                d.stepsPerEpoch(), d.batchSize(), d.crop(), Double.toString(d.learningRate()), f.test(),
+                f.validation());
     }
 
     @Override
@@ -78,8 +87,12 @@ public final class TrainCommand implements Command {
             context.out().printf(Locale.ROOT, "model: %s%n", result.model());
         }
         if (best != null) {
-            context.out().printf(Locale.ROOT, "best epoch %d: test object F1@0.5 %.4f, test Dice %.4f%n", best.epoch(),
-                    best.valF1(), best.valDice());
+            context.out().printf(Locale.ROOT, "best epoch %d (chosen on validation): validation object F1@0.5 %.4f, "
+                    + "validation Dice %.4f%n", best.epoch(), best.valF1(), best.valDice());
+        }
+        if (result.test() != null) {
+            context.out().printf(Locale.ROOT, "test (%d images, scored once, used for no choice): object F1@0.5 %.4f, "
+                    + "Dice %.4f%n", result.test().images(), result.test().f1(), result.test().dice());
         }
         if (result.outcome().cancelled()) {
             context.out().println(result.model() == null ? "cancelled during the search; continue with --resume"
@@ -118,6 +131,13 @@ public final class TrainCommand implements Command {
         int trials = Options.positive(args, "trials", p.trials());
         int folds = Options.positive(args, "folds", p.folds());
         int searchEpochs = Options.positive(args, "search-epochs", p.epochsPerTrial());
+        Split.Fractions fractions;
+        try {
+            fractions = new Split.Fractions(Options.real(args, "test-fraction", Split.Fractions.DEFAULT.test()),
+                    Options.real(args, "validation-fraction", Split.Fractions.DEFAULT.validation()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         boolean resume = args.flag("resume");
         Path initFrom = args.value("init-from").map(Path::of).orElse(null);
         args.finish();
@@ -130,7 +150,7 @@ public final class TrainCommand implements Command {
             // The run's own record says what it was started with (and where a cancelled search stood).
             TrainingRun.Request saved = RunFolder.at(runDir).resumeRequest(session, given ? epochs : 0);
             return saved.search() == null ? saved : new TrainingRun.Request(saved.data(), saved.runDir(), saved.type(),
-                    saved.hyperparameters(), saved.settings(), saved.testFraction(), true, saved.initFrom(),
+                    saved.hyperparameters(), saved.settings(), saved.split(), true, saved.initFrom(),
                     new TrainingRun.SearchPlan(saved.search().plan(), searchListener));
         }
         ModelType type = ModelTypes.require(typeId);
@@ -145,8 +165,7 @@ public final class TrainCommand implements Command {
                 .withSession(session);
         TrainingRun.SearchPlan search = useDefaults ? null
                 : new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(trials, folds, searchEpochs), searchListener);
-        return new TrainingRun.Request(dataDir, runDir, type, values, settings, TrainingSettings.TEST_FRACTION, resume,
-                initFrom, search);
+        return new TrainingRun.Request(dataDir, runDir, type, values, settings, fractions, resume, initFrom, search);
     }
 
     private static void printEpoch(CommandContext context, EpochResult e) {

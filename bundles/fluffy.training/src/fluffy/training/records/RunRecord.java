@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import fluffy.core.files.AtomicFiles;
+import fluffy.training.data.Split;
 
 /**
  * What a run is and how far it got, as {@code run.json}: the request that started it (data, model type and
@@ -23,10 +24,12 @@ import fluffy.core.files.AtomicFiles;
  * @param search          the search plan, or null for none
  * @param initFrom        the model fine-tuned from, or null
  * @param message         why the run failed; empty otherwise
+ * @param test            the model's scores on the test split, measured once when the run completed; null
+ *                        before, and for runs whose validation was their test split
  */
 public record RunRecord(Status status, Phase phase, String message, Path data, String modelType,
-        String hyperparameters, Settings settings, double testFraction, Search search, Path initFrom,
-        Instant started, Instant updated, int completedEpochs) {
+        String hyperparameters, Settings settings, Split.Fractions split, Search search, Path initFrom,
+        Instant started, Instant updated, int completedEpochs, Test test) {
 
     public static final String FORMAT = "fluffy.run/1";
 
@@ -55,13 +58,22 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
     public record Search(int trials, int folds, int epochsPerTrial) {
     }
 
+    /** The test split's scores (object F1 at IoU 0.5 and Dice), measured once, used for no choice. */
+    public record Test(int images, double f1, double dice) {
+    }
+
     public RunRecord {
         message = message == null ? "" : message;
     }
 
     public RunRecord with(Status newStatus, Phase newPhase, String newMessage, int epochs) {
-        return new RunRecord(newStatus, newPhase, newMessage, data, modelType, hyperparameters, settings, testFraction,
-                search, initFrom, started, Instant.now(), epochs);
+        return new RunRecord(newStatus, newPhase, newMessage, data, modelType, hyperparameters, settings, split,
+                search, initFrom, started, Instant.now(), epochs, test);
+    }
+
+    public RunRecord withTest(Test scores) {
+        return new RunRecord(status, phase, message, data, modelType, hyperparameters, settings, split, search,
+                initFrom, started, Instant.now(), completedEpochs, scores);
     }
 
     /** Whether resuming makes sense: the run stopped before it ended by itself. */
@@ -103,7 +115,8 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
         s.put("time_budget_seconds", settings.timeBudget() == null ? null : settings.timeBudget().toSeconds());
         s.put("seed", settings.seed());
         m.put("settings", s);
-        m.put("test_fraction", testFraction);
+        m.put("test_fraction", split.test());
+        m.put("validation_fraction", split.validation());
         if (search != null) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("trials", search.trials());
@@ -117,6 +130,13 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
         m.put("started", started.toString());
         m.put("updated", updated.toString());
         m.put("completed_epochs", completedEpochs);
+        if (test != null) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("images", test.images());
+            t.put("object_f1_iou50", test.f1());
+            t.put("dice", test.dice());
+            m.put("test", t);
+        }
         return m;
     }
 
@@ -134,12 +154,16 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
         Search search = p == null ? null : new Search((int) whole(p.get("trials")), (int) whole(p.get("folds")),
                 (int) whole(p.get("epochs_per_trial")));
         Object init = m.get("init_from");
+        Object validation = m.get("validation_fraction");
+        Map<?, ?> t = (Map<?, ?>) m.get("test");
         return new RunRecord(Status.valueOf(((String) m.get("status")).toUpperCase(Locale.ROOT)),
                 Phase.valueOf(((String) m.get("phase")).toUpperCase(Locale.ROOT)), (String) m.get("message"),
                 Path.of((String) m.get("data")), (String) m.get("model_type"), (String) m.get("hyperparameters"),
-                settings, number(m.get("test_fraction")), search, init == null ? null : Path.of((String) init),
-                Instant.parse((String) m.get("started")), Instant.parse((String) m.get("updated")),
-                (int) whole(m.get("completed_epochs")));
+                settings, new Split.Fractions(number(m.get("test_fraction")), validation == null ? 0 : number(validation)),
+                search, init == null ? null : Path.of((String) init), Instant.parse((String) m.get("started")),
+                Instant.parse((String) m.get("updated")), (int) whole(m.get("completed_epochs")),
+                t == null ? null : new Test((int) whole(t.get("images")), number(t.get("object_f1_iou50")),
+                        number(t.get("dice"))));
     }
 
     private static long whole(Object v) {

@@ -156,12 +156,22 @@ public final class MonitoredRun {
         return record == null ? 0 : record.settings().epochs();
     }
 
+    /** The test split's scores, measured once when the run completed; null before (or for older runs). */
+    public RunRecord.Test test() {
+        if (job != null) {
+            TrainingRun.Result r = job.result();
+            return r == null || r.test() == null ? null
+                    : new RunRecord.Test(r.test().images(), r.test().f1(), r.test().dice());
+        }
+        return record == null ? null : record.test();
+    }
+
     /** The run's record when it was read from disk and has one; null otherwise. */
     public RunRecord record() {
         return record;
     }
 
-    /** e.g. {@code nuclei · training · epoch 5 of 250 · best F1 0.712 (epoch 4)}. */
+    /** e.g. {@code nuclei · finished · epoch 250 of 250 · best validation F1 0.712 (epoch 204) · test F1 0.70}. */
     public String headline() {
         StringBuilder s = new StringBuilder(folder.getFileName() + " · " + state);
         if (curves.size() == 0 && !trials.isEmpty()) {
@@ -178,7 +188,11 @@ public final class MonitoredRun {
         }
         EpochResult best = curves.best();
         if (best != null) {
-            s.append(String.format(Locale.ROOT, " · best F1 %.3f (epoch %d)", best.valF1(), best.epoch()));
+            s.append(String.format(Locale.ROOT, " · best validation F1 %.3f (epoch %d)", best.valF1(), best.epoch()));
+        }
+        RunRecord.Test test = test();
+        if (test != null) {
+            s.append(String.format(Locale.ROOT, " · test F1 %.3f", test.f1()));
         }
         return s.toString();
     }

@@ -89,7 +89,7 @@ public final class TrainingMonitor {
         }
         TrainingRun.Request r = run.job().request();
         TrainingJob job = new TrainingJob(new TrainingRun.Request(r.data(), r.runDir(), r.type(), r.hyperparameters(),
-                r.settings(), r.testFraction(), true, r.initFrom(), r.search()), m -> { });
+                r.settings(), r.split(), true, r.initFrom(), r.search()), m -> { });
         start(job);
         return job;
     }

@@ -20,6 +20,7 @@ import fluffy.runtime.session.SessionSettings;
 import fluffy.training.HyperparameterSearch;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
+import fluffy.training.data.Split;
 
 /**
  * What the Train dialog edits: the model type and its hyperparameters as typed, the training settings and
@@ -140,7 +141,7 @@ public final class TrainingPlan {
         TrainingRun.SearchPlan search = searchTrials > 0 ? new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(
                 searchTrials, searchFolds, searchEpochs), TrainingRun.SearchPlan.SILENT) : null;
         return new TrainingRun.Request(data, runFolder(), type, values(), settings(session),
-                TrainingSettings.TEST_FRACTION, false, null, search);
+                Split.Fractions.DEFAULT, false, null, search);
     }
 
     private HyperparameterValues values() {

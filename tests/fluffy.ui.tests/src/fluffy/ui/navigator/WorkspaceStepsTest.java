@@ -67,7 +67,7 @@ class WorkspaceStepsTest {
         assertEquals(rois + " ROIs, label map built", detail(groups.get(1), annotated));
         assertEquals("not annotated", detail(groups.get(1), stems.get(1)));
         assertEquals("prepared", detail(groups.get(0), stems.get(2) + ".tif"));
-        assertEquals("2 epochs, best F1 0.550 (epoch 2), no model yet", detail(groups.get(3), "first"));
+        assertEquals("2 epochs, best validation F1 0.550 (epoch 2), no model yet", detail(groups.get(3), "first"));
         assertEquals("1 label map", detail(groups.get(4), "model-a"));
         NavigatorNode run1 = groups.get(3).children().get(0);
         assertTrue(NavigatorView.named("first").test(run1));

@@ -23,6 +23,7 @@ import fluffy.runtime.session.SessionSettings;
 import fluffy.training.RunFolder;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
+import fluffy.training.data.Split;
 import fluffy.ui.widgets.SwtFixture;
 import fluffy.ui.widgets.TestWorkspaces;
 
@@ -42,7 +43,7 @@ class TrainingMonitorTest {
         Path runDir = dir.resolve("Runs/tiny");
         TrainingSettings settings = TrainingSettings.defaults(SessionSettings.cpu()).withBatchSize(2).withCrop(32)
                 .withEpochs(3).withStepsPerEpoch(4).withSeed(5);
-        TrainingJob job = new TrainingJob(new TrainingRun.Request(data, runDir, type, values, settings, 0.2, false,
+        TrainingJob job = new TrainingJob(new TrainingRun.Request(data, runDir, type, values, settings, Split.Fractions.DEFAULT, false,
                 null), m -> { });
         job.addListener(epoch -> job.cancel());
         List<Path> ended = new CopyOnWriteArrayList<>();

@@ -45,7 +45,7 @@ class TrainingPlanTest {
         assertEquals(cli.search().plan(), workbench.search().plan());
         assertEquals(cli.hyperparameters(), workbench.hyperparameters());
         assertEquals(cli.type().id(), workbench.type().id());
-        assertEquals(cli.testFraction(), workbench.testFraction());
+        assertEquals(cli.split(), workbench.split());
         assertEquals(cli.runDir(), workbench.runDir());
         assertEquals(TrainingSettings.defaults(null), workbench.settings().withSession(null),
                 "both are the one set of defaults");

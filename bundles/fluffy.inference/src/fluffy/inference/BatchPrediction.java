@@ -1,6 +1,7 @@
 package fluffy.inference;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,8 +54,54 @@ public final class BatchPrediction {
     private BatchPrediction() {
     }
 
+    /**
+     * The inputs an output of this request would replace, one sentence each (empty when none): an input in
+     * the output folder named like an output of some input's stem ({@code <stem>.tif}, {@code <stem>_*.png},
+     * ...). Every caller refuses such a request before any work.
+     */
+    public static List<String> overwrites(Request request) throws IOException {
+        Path out = real(request.outputDir());
+        Set<String> stems = new HashSet<>();
+        request.inputs().forEach(p -> stems.add(stem(p)));
+        List<String> found = new ArrayList<>();
+        for (Path input : request.inputs()) {
+            Path parent = input.toAbsolutePath().getParent();
+            if (parent == null || !real(parent).equals(out)) {
+                continue;
+            }
+            String name = input.getFileName().toString();
+            for (String s : stems) {
+                if (ImageOutputs.mayWrite(s, name)) {
+                    found.add(input + " would be overwritten by the outputs of '" + s + "' (" + name + ")");
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Path real(Path p) throws IOException {
+        Path absolute = p.toAbsolutePath().normalize();
+        return Files.exists(absolute) ? absolute.toRealPath() : absolute;
+    }
+
+    /**
+     * @throws IllegalArgumentException before any work when an output would replace an input
+     *                                  ({@link #overwrites}); nothing is written then
+     */
     public static List<FileResult> run(Predictor predictor, Request request, IProgressMonitor monitor,
             Consumer<FileResult> each) {
+        List<String> overwrites;
+        try {
+            overwrites = overwrites(request);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (!overwrites.isEmpty()) {
+            throw new IllegalArgumentException("refusing to predict into " + request.outputDir() + ": "
+                    + overwrites.get(0) + (overwrites.size() > 1 ? " (and " + (overwrites.size() - 1) + " more)" : "")
+                    + "; choose another output folder");
+        }
         SubMonitor progress = SubMonitor.convert(monitor, "Predicting " + request.inputs().size() + " images",
                 request.inputs().size());
         List<FileResult> results = new ArrayList<>();

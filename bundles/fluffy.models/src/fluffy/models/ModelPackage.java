@@ -93,11 +93,23 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
      * @throws IOException naming the file when it is not a Fluffy model or its type is not installed
      */
     public static ModelPackage read(Path file, java.util.function.Function<String, ModelType> types) throws IOException {
-        ModelFile model = ModelFile.parse(Files.readAllBytes(file));
+        ModelFile model;
+        try {
+            model = ModelFile.parse(Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(file + ": no such model file", e);
+        } catch (IOException | RuntimeException e) {
+            // The protobuf parser's own words ("end-group tag did not match") name neither the file nor the fix.
+            throw new IOException(file + ": not an ONNX model file, or a damaged one (" + e.getMessage() + "); give the "
+                    + "model.onnx of a training run, or a model exported by fluffy export", e);
+        }
         Map<String, String> meta = model.metadata();
         String typeId = meta.get(TYPE);
         if (typeId == null) {
-            throw new IOException(file + ": not a Fluffy model (no " + TYPE + " metadata)");
+            throw new IOException(file + (file.getFileName().toString().endsWith(".state.onnx")
+                    ? ": a training checkpoint's optimizer state, not a model; give the run's model.onnx"
+                    : ": an ONNX model without Fluffy's metadata (no " + TYPE + "); only models trained by Fluffy "
+                            + "(a run's model.onnx) can be used here"));
         }
         try {
             ModelType type = types.apply(typeId);

@@ -72,6 +72,39 @@ class CommandsTest {
         assertTrue(Files.readString(dir.resolve("pred/evaluation.json")).contains("\"aggregate\""));
     }
 
+    /** Predicting a folder into itself would replace its images with their label maps: refused, nothing written. */
+    @Test
+    void anOutputThatWouldReplaceAnInputIsRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        SyntheticNuclei.Sample s = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(64, 48)).generate(3);
+        LabelMapFiles.writeTiff(s.labels(), images.resolve("cells.tif"));
+        byte[] before = Files.readAllBytes(images.resolve("cells.tif"));
+        UsageException e = assertThrows(UsageException.class, () -> new PredictCommand().run(context, List.of("--model",
+                TinyModelAccess.file().toString(), "--input", images.toString(), "--output", images.toString())));
+        assertTrue(e.getMessage().contains("would overwrite inputs") && e.getMessage().contains("cells.tif"),
+                e.getMessage());
+        try (var files = Files.list(images)) {
+            assertEquals(List.of("cells.tif"), files.map(p -> p.getFileName().toString()).toList(), "nothing written");
+        }
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(images.resolve("cells.tif"))), "untouched");
+        // The same folder by another spelling is the same folder.
+        assertThrows(UsageException.class, () -> new PredictCommand().run(context, List.of("--model",
+                TinyModelAccess.file().toString(), "--input", images.resolve("cells.tif").toString(), "--output",
+                images.resolve("../images").toString())));
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsNamedWithWhatToGiveInstead(@TempDir Path dir) throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.onnx"), "these are not the weights you are looking for");
+        Path images = Files.createDirectories(dir.resolve("images"));
+        LabelMapFiles.writeTiff(new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(64, 48)).generate(1).labels(),
+                images.resolve("a.tif"));
+        IOException e = assertThrows(IOException.class, () -> new PredictCommand().run(context, List.of("--model",
+                junk.toString(), "--input", images.toString(), "--output", dir.resolve("out").toString())));
+        assertTrue(e.getMessage().startsWith(junk + ": not an ONNX model file"), e.getMessage());
+        assertTrue(e.getMessage().contains("model.onnx of a training run"), e.getMessage());
+    }
+
     @Test
     void withoutAModelOrADefaultOneTheCommandSaysWhatToDo(@TempDir Path dir) {
         IOException e = assertThrows(IOException.class, () -> new PredictCommand().run(context,

@@ -80,8 +80,16 @@ public final class PredictCommand implements Command {
         args.noPositional();
 
         Path modelFile = DefaultModel.orDefault(modelOption);
-        PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
         List<Path> inputs = inputs(input);
+        BatchPrediction.Request request = new BatchPrediction.Request(inputs, output, type, channel, post, probabilities);
+        List<String> overwrites = BatchPrediction.overwrites(request);
+        if (!overwrites.isEmpty()) {
+            // Refused before anything is read or written: the user's images are never replaced by results.
+            throw new UsageException("--output " + output + " would overwrite inputs: " + String.join("; ",
+                    overwrites.subList(0, Math.min(3, overwrites.size()))) + (overwrites.size() > 3 ? "; ..." : "")
+                    + ". Choose another output folder");
+        }
+        PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
         SessionSettings session = new SessionSettings(Devices.choose(device), threads);
         int deviceBatch = TileSettings.defaultFor(session.device().device()).batch();
         TileSettings tiles = new TileSettings(tile, overlap, batch != null ? batch : deviceBatch);
@@ -91,8 +99,7 @@ public final class PredictCommand implements Command {
         long start = System.nanoTime();
         List<BatchPrediction.FileResult> results;
         try (Predictor predictor = new Predictor(model, session, tiles, flips)) {
-            results = BatchPrediction.run(predictor, new BatchPrediction.Request(inputs, output, type, channel, post,
-                    probabilities), bar, r -> {
+            results = BatchPrediction.run(predictor, request, bar, r -> {
                         bar.clear();
                         (r.failed() ? context.err() : context.out()).println(r.line());
                     });

@@ -50,6 +50,17 @@ public final class ImageOutputs implements AutoCloseable {
     private int objects;
     private boolean committed;
 
+    /**
+     * Whether the outputs of {@code stem} may be named {@code fileName}: the label map {@code <stem>.tif} or any
+     * {@code <stem>_...} file of the kinds written here (masks, overlays, ROI sets, measurements, probabilities).
+     */
+    public static boolean mayWrite(String stem, String fileName) {
+        String name = fileName.toLowerCase(java.util.Locale.ROOT);
+        String s = stem.toLowerCase(java.util.Locale.ROOT);
+        return name.equals(s + ".tif") || name.startsWith(s + "_") && (name.endsWith(".png") || name.endsWith(".zip")
+                || name.endsWith(".csv") || name.endsWith(".tif"));
+    }
+
     public ImageOutputs(Path dir, String stem, int width, int height, int sizeZ, int sizeT) throws IOException {
         this.dir = dir;
         this.stem = stem;

@@ -51,8 +51,8 @@ final class NavigatorTree {
                 return element instanceof NavigatorNode.Group g && !g.children().isEmpty();
             }
         });
-        column("Name", 230, NavigatorNode::label);
-        column("State", 200, NavigatorNode::detail);
+        column("Name", 190, NavigatorNode::label);
+        column("State", 210, NavigatorNode::detail);
         viewer.addSelectionChangedListener(e -> {
             if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof NavigatorNode node) {
                 onSelect.accept(node);

@@ -27,6 +27,7 @@ import fluffy.training.records.SearchRecord;
  *   search.csv/.json  the hyperparameter search, if any ({@link SearchRecord})
  *   checkpoint.onnx   the last epoch's weights with optimizer state, to resume from
  *   model.onnx        the best epoch's weights: the model
+ *   run.lock          locked while a training runs in the folder
  * </pre>
  * Runs from before {@code run.json} existed still open and resume (from their checkpoint's metadata).
  */
@@ -40,6 +41,8 @@ public final class RunFolder {
     public static final String TENSORBOARD_FOLDER = "tensorboard";
     public static final String SEARCH_CSV = "search.csv";
     public static final String SEARCH_JSON = "search.json";
+    /** Held (an OS file lock) while a process trains the run; the OS releases it when the process dies. */
+    public static final String LOCK_FILE = "run.lock";
 
     private final Path folder;
 
@@ -59,6 +62,50 @@ public final class RunFolder {
 
     public Path folder() {
         return folder;
+    }
+
+    /**
+     * Takes the folder for one training: a second training of the same folder, in this process or another,
+     * is refused while the first runs. The lock is the operating system's, so a crashed or killed training
+     * never leaves the folder locked.
+     *
+     * @throws IOException naming the folder when another training holds it
+     */
+    public Lock lock() throws IOException {
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(folder.resolve(LOCK_FILE),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by another training in this process
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException(folder + " is being trained by another training; wait for it to end or cancel it");
+        }
+        return new Lock(channel, lock);
+    }
+
+    /** A held run folder; closing releases it. */
+    public static final class Lock implements AutoCloseable {
+        private final java.nio.channels.FileChannel channel;
+        private final java.nio.channels.FileLock lock;
+
+        private Lock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
+        }
     }
 
     public Path model() {

@@ -98,6 +98,13 @@ public final class TrainingRun {
             throws IOException, SessionException {
         Files.createDirectories(request.runDir());
         RunFolder run = RunFolder.at(request.runDir());
+        try (RunFolder.Lock held = run.lock()) {
+            return runHolding(request, run, monitor, listener, log);
+        }
+    }
+
+    private Result runHolding(Request request, RunFolder run, IProgressMonitor monitor, TrainingListener listener,
+            Consumer<String> log) throws IOException, SessionException {
         RunRecord record = startRecord(request, run);
         record.write(run.recordFile());
         try {

@@ -12,6 +12,6 @@ public final class Commands {
 
     /** Command declarations left out of the CLI (malformed, or a name already taken), one sentence each. */
     public static List<String> problems() {
-        return fluffy.headless.internal.CommandProblems.of(ContributionRegistry.platformRegistry());
+        return fluffy.headless.internal.CommandCatalog.problems(ContributionRegistry.platformRegistry());
     }
 }

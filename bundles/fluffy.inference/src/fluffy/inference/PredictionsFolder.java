@@ -3,6 +3,7 @@ package fluffy.inference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,27 +95,55 @@ public record PredictionsFolder(Path folder, Path truths, Workspace workspace) {
         return files;
     }
 
+    /** Every label map's sources, in the order of {@link #labelMaps()}; each folder is listed once. */
+    public List<Sources> all() throws IOException {
+        Listing listing = new Listing();
+        List<Sources> all = new ArrayList<>();
+        for (Path labels : labelMaps()) {
+            all.add(listing.sources(BatchPrediction.stem(labels), labels));
+        }
+        return all;
+    }
+
     public Sources sources(String stem) throws IOException {
         Path labels = labelMaps().stream().filter(p -> BatchPrediction.stem(p).equals(stem)).findFirst()
                 .orElse(folder.resolve(stem + ".tif"));
-        return new Sources(stem, labels, image(stem), Optional.ofNullable(truthsByStem().get(stem)));
+        return new Listing().sources(stem, labels);
     }
 
-    private Optional<Path> image(String stem) throws IOException {
-        if (workspace != null) {
+    /** The truth and image folders, listed once for any number of stems. */
+    private final class Listing {
+        private final Map<String, Path> truths = truthsByStem();
+        private final Map<String, Path> standaloneImages;
+        private Map<String, Path> rawByItem;
+
+        Listing() throws IOException {
+            Path parent = folder.toAbsolutePath().getParent();
+            Path images = parent == null ? null : parent.resolve("images");
+            standaloneImages = workspace != null || images == null || !Files.isDirectory(images) ? Map.of()
+                    : byStem(images);
+        }
+
+        Sources sources(String stem, Path labels) throws IOException {
+            return new Sources(stem, labels, image(stem), Optional.ofNullable(truths.get(stem)));
+        }
+
+        private Optional<Path> image(String stem) throws IOException {
+            if (workspace == null) {
+                return Optional.ofNullable(standaloneImages.get(stem));
+            }
             for (Path p : List.of(workspace.processedImage(stem), workspace.labelingImage(stem))) {
                 if (Files.isRegularFile(p)) {
                     return Optional.of(p);
                 }
             }
-            return workspace.rawFiles(ImageFiles::hasImageExtension).stream()
-                    .filter(f -> Workspace.itemName(f).equals(stem)).findFirst();
+            if (rawByItem == null) {
+                rawByItem = new HashMap<>();
+                for (Path f : workspace.rawFiles(ImageFiles::hasImageExtension)) {
+                    rawByItem.putIfAbsent(Workspace.itemName(f), f);
+                }
+            }
+            return Optional.ofNullable(rawByItem.get(stem));
         }
-        Path parent = folder.toAbsolutePath().getParent();
-        Path images = parent == null ? null : parent.resolve("images");
-        if (images == null || !Files.isDirectory(images)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(byStem(images).get(stem));
     }
 }

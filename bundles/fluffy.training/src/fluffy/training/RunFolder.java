@@ -1,8 +1,12 @@
 package fluffy.training;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +26,7 @@ import fluffy.training.records.SearchRecord;
  * reader (the CLI, the workbench) reads through here. A run folder holds
  * <pre>
  *   run.json          what the run is and how far it got ({@link RunRecord})
- *   split/            the saved train_val/test lists
+ *   split/            the saved train / validation / test lists ({@link Split})
  *   epochs.csv        one row per epoch; tensorboard/ the same as event files
  *   search.csv/.json  the hyperparameter search, if any ({@link SearchRecord})
  *   checkpoint.onnx   the last epoch's weights with optimizer state, to resume from
@@ -72,13 +76,13 @@ public final class RunFolder {
      * @throws IOException naming the folder when another training holds it
      */
     public Lock lock() throws IOException {
-        java.nio.file.Files.createDirectories(folder);
-        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(folder.resolve(LOCK_FILE),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-        java.nio.channels.FileLock lock;
+        Files.createDirectories(folder);
+        FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
         try {
             lock = channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             lock = null; // held by another training in this process
         }
         if (lock == null) {
@@ -90,10 +94,10 @@ public final class RunFolder {
 
     /** A held run folder; closing releases it. */
     public static final class Lock implements AutoCloseable {
-        private final java.nio.channels.FileChannel channel;
-        private final java.nio.channels.FileLock lock;
+        private final FileChannel channel;
+        private final FileLock lock;
 
-        private Lock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock lock) {
+        private Lock(FileChannel channel, FileLock lock) {
             this.channel = channel;
             this.lock = lock;
         }

@@ -239,8 +239,7 @@ public final class TrainingRun {
     private static Trainer.Scores test(Request request, Trainer.Outcome outcome, Path folder, Split split,
             Normalization normalization, Consumer<String> problem, Path modelFile, Consumer<String> log)
             throws IOException, SessionException {
-        fluffy.onnx.nn.Weights chosen = outcome.best() != null ? outcome.best()
-                : Files.isRegularFile(modelFile) ? ModelPackage.read(modelFile, id -> request.type()).weights() : null;
+        fluffy.onnx.nn.Weights chosen = chosen(request, outcome, modelFile);
         List<Sample> test = ProcessedFolder.load(folder, split.test(), request.type(), request.hyperparameters(),
                 normalization, problem);
         if (chosen == null || test.isEmpty()) {
@@ -387,14 +386,19 @@ public final class TrainingRun {
         Map<String, String> summary = summary(request, o, evidence);
         // When this call found nothing better (a resumed run), the model keeps its weights but its record of
         // the run (epochs, steps, cancelled) is brought up to date.
-        fluffy.onnx.nn.Weights best = o.best() != null ? o.best()
-                : java.nio.file.Files.isRegularFile(modelFile)
-                        ? ModelPackage.read(modelFile, id -> request.type()).weights() : null;
+        fluffy.onnx.nn.Weights best = chosen(request, o, modelFile);
         if (best != null) {
             write(request, best, summary, null, modelFile);
         }
         write(request, o.last(), summary, new ModelPackage.ResumeState(o.optimizerState(), o.completedSteps(),
                 request.settings().optimizer()), checkpoint);
+    }
+
+    /** The model's weights: this call's best epoch, else (a resumed run that found nothing better) model.onnx's. */
+    private static fluffy.onnx.nn.Weights chosen(Request request, Trainer.Outcome o, Path modelFile)
+            throws IOException {
+        return o.best() != null ? o.best()
+                : Files.isRegularFile(modelFile) ? ModelPackage.read(modelFile, id -> request.type()).weights() : null;
     }
 
     private static Map<String, String> summary(Request request, Trainer.Outcome outcome, Evidence evidence) {

@@ -12,7 +12,7 @@ import fluffy.core.extensions.ContributionRegistry;
 import fluffy.headless.Command;
 
 /** The commands contributed to {@value #POINT}: the point's names, and how one declaration is read. */
-final class CommandCatalog {
+public final class CommandCatalog {
 
     static final String POINT = "fluffy.headless.commands";
     static final String NAME = "name";
@@ -39,6 +39,16 @@ final class CommandCatalog {
         try {
             commands.problems().forEach(p -> warnings.println("fluffy: " + p));
             return commands.all();
+        } finally {
+            commands.dispose();
+        }
+    }
+
+    /** What was wrong with the command declarations in {@code registry}, one sentence each. */
+    public static List<String> problems(IExtensionRegistry registry) {
+        ContributionRegistry<CommandEntry> commands = registry(registry);
+        try {
+            return commands.problems();
         } finally {
             commands.dispose();
         }

@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
 import fluffy.core.labels.LabelMap;
+import fluffy.inference.BatchPrediction;
 import fluffy.inference.PredictionsFolder;
 import fluffy.io.rois.LabelMapFiles;
 import fluffy.io.rois.LabelMapRois;
@@ -26,15 +27,17 @@ public final class ResultsExport {
 
     /** Returns one line per image, as the report shows them. */
     public static List<String> run(PredictionsFolder folder, Path target, IProgressMonitor monitor) throws IOException {
-        List<String> stems = folder.stems();
-        SubMonitor progress = SubMonitor.convert(monitor, "Exporting " + stems.size() + " predictions", stems.size());
+        List<Path> labelMaps = folder.labelMaps();
+        SubMonitor progress = SubMonitor.convert(monitor, "Exporting " + labelMaps.size() + " predictions",
+                labelMaps.size());
         Files.createDirectories(target);
         List<String> lines = new ArrayList<>();
-        for (String stem : stems) {
+        for (Path labels : labelMaps) {
+            String stem = BatchPrediction.stem(labels);
             progress.checkCanceled();
             progress.subTask(stem);
             try {
-                LabelMap map = LabelMapFiles.read(folder.sources(stem).labels());
+                LabelMap map = LabelMapFiles.read(labels);
                 LabelMapFiles.writeTiff(map, target.resolve(stem + ".tif"));
                 LabelMapFiles.writeMaskPng(map.width(), map.height(), foreground(map), target.resolve(stem + "_mask.png"));
                 int rois = LabelMapRois.write(map, target.resolve(stem + "_RoiSet.zip"));

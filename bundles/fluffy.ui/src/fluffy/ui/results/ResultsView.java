@@ -102,11 +102,11 @@ public final class ResultsView {
         FluffyJob job = FluffyJob.of("Scoring the predictions in " + newFolder.folder().getFileName(), FluffyJobs.READING, null, monitor -> {
             List<MetricsRow> rows = new ArrayList<>();
             try {
-                for (String s : newFolder.stems()) {
+                for (PredictionsFolder.Sources s : newFolder.all()) {
                     if (monitor.isCanceled()) {
                         return Status.CANCEL_STATUS;
                     }
-                    rows.add(LoadedResult.score(newFolder.sources(s)));
+                    rows.add(LoadedResult.score(s));
                 }
             } catch (IOException e) {
                 ui.execute(() -> problem(mine, "Cannot read " + newFolder.folder() + ": " + e.getMessage()));

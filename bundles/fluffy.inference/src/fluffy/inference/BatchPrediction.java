@@ -14,7 +14,6 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
 import fluffy.core.image.Plane;
-import fluffy.core.labels.LabelMap;
 import fluffy.inference.output.ImageOutputs;
 import fluffy.io.ImageFormats;
 import fluffy.io.ImageSource;
@@ -33,10 +32,16 @@ public final class BatchPrediction {
      * @param probabilities whether to write the probability maps too
      */
     public record Request(List<Path> inputs, Path outputDir, InputType type, int channel, PostProcessing post,
-            boolean probabilities) {
+            boolean probabilities, ObjectScale scale) {
 
         public Request {
             inputs = List.copyOf(inputs);
+        }
+
+        /** At the scale the first pass measures ({@link ObjectScale#AUTO}). */
+        public Request(List<Path> inputs, Path outputDir, InputType type, int channel, PostProcessing post,
+                boolean probabilities) {
+            this(inputs, outputDir, type, channel, post, probabilities, ObjectScale.AUTO);
         }
     }
 
@@ -138,6 +143,7 @@ public final class BatchPrediction {
             Frames frames = new Frames(source, request.type(), request.channel());
             List<Frames.Frame> list = frames.list();
             SubMonitor progress = SubMonitor.convert(monitor, list.size());
+            List<String> scales = new ArrayList<>();
             int w = frames.info().sizeX();
             int h = frames.info().sizeY();
             try (ImageOutputs out = new ImageOutputs(request.outputDir(), stem, w, h, frames.sizeZ(), frames.sizeT())) {
@@ -152,17 +158,19 @@ public final class BatchPrediction {
                         // A reader may hold the whole file in memory (ImageJ does); free it before the network runs.
                         source.close();
                     }
-                    ClassMaps maps = predictor.predict(plane, step.split(8));
-                    LabelMap labels = request.post().labels(maps, predictor.model());
-                    if (!request.probabilities()) {
-                        maps = null; // the largest array of a frame: let it go before the outputs are written
+                    // Without probabilities asked for, the largest array of a frame is let go before the outputs.
+                    ScaledPrediction.Result result = ScaledPrediction.predict(predictor, request.post(),
+                            request.scale(), plane, request.probabilities(), step.split(8));
+                    if (!result.describe().isEmpty()) {
+                        scales.add(result.describe());
                     }
-                    out.add(frame.z(), frame.t(), plane, labels, maps,
+                    out.add(frame.z(), frame.t(), plane, result.labels(), result.maps(),
                             predictor.model().normalization().scaling(plane.data()));
                     step.worked(2);
                 }
                 List<Path> written = out.commit();
-                String detail = w + " x " + h + (list.size() > 1 ? ", " + list.size() + " frames" : "");
+                String detail = w + " x " + h + (list.size() > 1 ? ", " + list.size() + " frames" : "")
+                        + (scales.isEmpty() ? "" : ", " + (list.size() > 1 ? "first frame " : "") + scales.get(0));
                 return new FileResult(input, false, detail, out.objects(), (long) w * h * list.size(), seconds(start),
                         written);
             }

@@ -63,4 +63,17 @@ public final class ClassMaps {
         }
         return out;
     }
+
+    /** The maps at another size, each class resampled as a plane (bilinear growing, averaged shrinking). */
+    public ClassMaps resized(int newWidth, int newHeight) {
+        ClassMaps out = new ClassMaps(newWidth, newHeight, classes);
+        for (int c = 0; c < classes.size(); c++) {
+            float[] r = fluffy.core.image.Resampling.plane(new fluffy.core.image.Plane(width, height, channel(c)),
+                    newWidth, newHeight).data();
+            for (int i = 0; i < r.length; i++) {
+                out.set(c, i, r[i]);
+            }
+        }
+        return out;
+    }
 }

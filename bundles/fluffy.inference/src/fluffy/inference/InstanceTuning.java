@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.SubMonitor;
 
 import fluffy.core.image.Plane;
 import fluffy.core.labels.LabelMap;
+import fluffy.core.labels.ObjectSizes;
 import fluffy.core.metrics.ObjectMatching;
 import fluffy.core.morphology.BorderInstances;
 import fluffy.core.morphology.BorderInstances.Settings;
@@ -34,8 +35,12 @@ import fluffy.models.ModelPackage;
  */
 public final class InstanceTuning {
 
-    /** One candidate's counts over every image. */
-    public record Trial(Settings settings, int truePositives, int falsePositives, int falseNegatives) {
+    /**
+     * One candidate's counts over every image, and the median diameter of the objects it found: the scale
+     * the model has with these settings ({@link ScaledPrediction} compares images' objects with it).
+     */
+    public record Trial(Settings settings, int truePositives, int falsePositives, int falseNegatives,
+            double diameter) {
         public double f1() {
             int denominator = 2 * truePositives + falsePositives + falseNegatives;
             return denominator == 0 ? 1 : 2.0 * truePositives / denominator;
@@ -115,18 +120,29 @@ public final class InstanceTuning {
             int tp = 0;
             int fp = 0;
             int fn = 0;
+            List<LabelMap> all = new ArrayList<>();
             for (int k = 0; k < maps.size(); k++) {
                 LabelMap found = post.labels(maps.get(k), model.type(), values);
+                all.add(found);
                 ObjectMatching.Result r = ObjectMatching.match(labels.get(k), found, 0.5);
                 tp += r.truePositives();
                 fp += r.falsePositives();
                 fn += r.falseNegatives();
             }
-            trials.add(new Trial(s, tp, fp, fn));
+            trials.add(new Trial(s, tp, fp, fn, ObjectSizes.medianDiameter(all)));
             progress.worked(1);
         }
         trials.sort(Comparator.comparingDouble(Trial::f1).reversed());
         return trials;
+    }
+
+    /**
+     * The model with a trial's instance settings and the object size they give (when they found objects),
+     * everything else as it was (no training state).
+     */
+    public static ModelPackage withSettings(PredictionModel model, Trial trial) {
+        ModelPackage tuned = withSettings(model, trial.settings());
+        return Double.isFinite(trial.diameter()) ? tuned.withObjectDiameter(trial.diameter()) : tuned;
     }
 
     /** The model with other instance settings, everything else as it was (no training state). */

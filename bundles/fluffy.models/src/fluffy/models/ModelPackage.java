@@ -37,6 +37,11 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
     public static final String NORMALIZATION = "fluffy.normalization";
     public static final String CLASSES = "fluffy.classes";
     public static final String TRAINING_PREFIX = "fluffy.training.";
+    /**
+     * Training summary key: the median object diameter (pixels, of the disc of the same area) of the training
+     * label maps, the scale the model knows.
+     */
+    public static final String OBJECT_DIAMETER = "object_diameter";
     private static final String STEPS = "fluffy.completed_steps";
     private static final String OPTIMIZER = "fluffy.optimizer";
 
@@ -46,6 +51,26 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
 
     public ModelPackage {
         training = Map.copyOf(training);
+    }
+
+    /**
+     * The median object diameter of the training data in pixels, or NaN when the model does not record it (made
+     * before it was recorded) or records something that is no plausible diameter (outside 1 to 10,000).
+     */
+    public double objectDiameter() {
+        try {
+            double d = Double.parseDouble(training.getOrDefault(OBJECT_DIAMETER, "NaN"));
+            return d >= 1 && d <= 10_000 ? d : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The same model with its training summary's object diameter set (e.g. measured after the fact). */
+    public ModelPackage withObjectDiameter(double diameter) {
+        Map<String, String> t = new LinkedHashMap<>(training);
+        t.put(OBJECT_DIAMETER, String.format(java.util.Locale.ROOT, "%.2f", diameter));
+        return new ModelPackage(type, hyperparameters, inputChannels, normalization, weights, t, resume);
     }
 
     /** The metadata written into the inference model. */

@@ -68,8 +68,12 @@ public final class Trainer {
         };
     }
 
-    /** How weights did on whole images: what validation measures every epoch and the test split once. */
-    public record Scores(int images, double loss, double dice, double f1) {
+    /**
+     * How weights did on whole images: what validation measures every epoch and the test split once.
+     *
+     * @param diameter the median diameter of the objects the weights found, in pixels (NaN: none found)
+     */
+    public record Scores(int images, double loss, double dice, double f1, double diameter) {
     }
 
     /**
@@ -84,7 +88,7 @@ public final class Trainer {
         try (TrainingSession session = new TrainingSession(trainingGraph, Graphs.evaluation(network), weights, null, 0,
                 settings.session())) {
             Validation.Scores s = Validation.score(session, type, values, network.sizeMultiple(), samples);
-            return new Scores(samples.size(), s.loss(), s.dice(), s.f1());
+            return new Scores(samples.size(), s.loss(), s.dice(), s.f1(), s.diameter());
         }
     }
 
@@ -111,7 +115,8 @@ public final class Trainer {
         try (TrainingSession session = new TrainingSession(trainingGraph, Graphs.evaluation(network), initial,
                 start.optimizerState(), start.completedSteps(), settings.session());
                 Prefetcher batches = new Prefetcher(new Sampler(train, settings.crop(), settings.batchSize(),
-                        settings.augmentation(), settings.seed() + start.completedEpochs()))) {
+                        settings.augmentation(), labels -> type.targets(labels, values),
+                        settings.seed() + start.completedEpochs()))) {
             int epoch = start.completedEpochs();
             while (epoch < settings.epochs()) {
                 long epochStart = System.nanoTime();
@@ -126,7 +131,8 @@ public final class Trainer {
                     lossSum += session.step(batches.next(), (float) lr);
                     progress.worked(1);
                 }
-                Validation.Scores scores = validation.isEmpty() ? new Validation.Scores(Double.NaN, Double.NaN, Double.NaN)
+                Validation.Scores scores = validation.isEmpty() ? new Validation.Scores(Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN)
                         : Validation.score(session, type, values, network.sizeMultiple(), validation);
                 double score = validation.isEmpty() ? epoch : scores.f1() + 1e-3 * scores.dice();
                 boolean improved = score > bestScore;
@@ -147,7 +153,7 @@ public final class Trainer {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException("could not save the checkpoint: " + e.getMessage(), e);
                 }
-                if (schedule.outOfTime(seconds)) {
+                if (schedule.outOfTime(seconds) || stoppedEarly(history, settings.patience())) {
                     break;
                 }
                 progress.setWorkRemaining((settings.epochs() - epoch) * settings.stepsPerEpoch());
@@ -159,6 +165,17 @@ public final class Trainer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("training was interrupted", e);
         }
+    }
+
+    /**
+     * Whether the last {@code patience} epochs all failed to beat the best before them (early stopping on the
+     * validation score; patience 0 never stops).
+     */
+    public static boolean stoppedEarly(List<EpochResult> history, int patience) {
+        if (patience <= 0 || history.size() <= patience) {
+            return false;
+        }
+        return history.subList(history.size() - patience, history.size()).stream().noneMatch(EpochResult::best);
     }
 
     private static double score(EpochResult r) {

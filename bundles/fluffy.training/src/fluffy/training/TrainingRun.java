@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
 import fluffy.core.image.Normalization;
+import fluffy.core.labels.ObjectSizes;
 import fluffy.models.HyperparameterValues;
 import fluffy.models.ModelPackage;
 import fluffy.models.ModelType;
@@ -203,7 +204,9 @@ public final class TrainingRun {
         if (train.isEmpty()) {
             throw new IOException(folder + ": no usable training pairs");
         }
-        Evidence evidence = new Evidence(train.size(), validation.size(), split.test().size(), split.legacy(), null);
+        double diameter = ObjectSizes.medianDiameter(train.stream().map(Sample::labels).toList());
+        Evidence evidence = new Evidence(train.size(), validation.size(), split.test().size(), split.legacy(),
+                diameter, Double.NaN, null);
         Path checkpoint = run.checkpoint();
         Path modelFile = run.model();
         Trainer.Checkpoints save = soFar -> {
@@ -228,11 +231,30 @@ public final class TrainingRun {
                     progress.split(request.search() == null ? 9 : 4), recording, save);
         }
         Trainer.Scores test = null;
+        double predictedDiameter = Double.NaN;
+        if (!outcome.cancelled()) {
+            predictedDiameter = predictedDiameter(effective, outcome, validation, modelFile, log);
+        }
         if (!outcome.cancelled() && !split.legacy()) {
             test = test(effective, outcome, folder, split, normalization, problem, modelFile, log);
         }
-        save(effective, outcome, evidence.withTest(test), modelFile, checkpoint);
+        save(effective, outcome, evidence.withTest(test).withPredictedDiameter(predictedDiameter), modelFile,
+                checkpoint);
         return new Result(Files.isRegularFile(modelFile) ? modelFile : null, outcome, problems, test);
+    }
+
+    /** The median diameter of the objects the chosen weights find on the validation images (NaN: none). */
+    private static double predictedDiameter(Request request, Trainer.Outcome outcome, List<Sample> validation,
+            Path modelFile, Consumer<String> log) throws IOException, SessionException {
+        fluffy.onnx.nn.Weights chosen = chosen(request, outcome, modelFile);
+        if (chosen == null || validation.isEmpty()) {
+            return Double.NaN;
+        }
+        double d = new Trainer().score(request.type(), request.hyperparameters(), chosen, validation,
+                request.settings()).diameter();
+        log.accept(String.format(Locale.ROOT, "object size: median diameter %.1f px of the objects found on the "
+                + "validation images (prediction rescales images whose objects differ much from it)", d));
+        return d;
     }
 
     /** The chosen weights scored once on the test split, which nothing before has read. */
@@ -253,9 +275,14 @@ public final class TrainingRun {
     }
 
     /** What the model's record says about the data it was chosen on and, when measured, its test scores. */
-    private record Evidence(int train, int validation, int test, boolean validationIsTest, Trainer.Scores testScores) {
+    private record Evidence(int train, int validation, int test, boolean validationIsTest, double trueDiameter,
+            double predictedDiameter, Trainer.Scores testScores) {
         Evidence withTest(Trainer.Scores scores) {
-            return new Evidence(train, validation, test, validationIsTest, scores);
+            return new Evidence(train, validation, test, validationIsTest, trueDiameter, predictedDiameter, scores);
+        }
+
+        Evidence withPredictedDiameter(double d) {
+            return new Evidence(train, validation, test, validationIsTest, trueDiameter, d, testScores);
         }
     }
 
@@ -412,11 +439,26 @@ public final class TrainingRun {
         if (evidence.validationIsTest()) {
             s.put("validation_is_test", "true"); // a run from before the validation split: no unused test
         }
+        // The scale the model knows, in the units prediction measures it in: the median diameter of the objects
+        // the model finds on the validation images (a model's objects are a little larger or smaller than the
+        // annotator's; comparing like with like cancels that), else of the training label maps.
+        double scale = Double.isFinite(evidence.predictedDiameter()) ? evidence.predictedDiameter()
+                : evidence.trueDiameter();
+        if (Double.isFinite(scale)) {
+            s.put(ModelPackage.OBJECT_DIAMETER, String.format(Locale.ROOT, "%.2f", scale));
+        }
+        if (Double.isFinite(evidence.trueDiameter())) {
+            s.put("object_diameter_annotated", String.format(Locale.ROOT, "%.2f", evidence.trueDiameter()));
+        }
         s.put("optimizer", t.optimizer());
         s.put("learning_rate", Double.toString(t.learningRate()));
         s.put("batch", Integer.toString(t.batchSize()));
         s.put("crop", Integer.toString(t.crop()));
         s.put("seed", Long.toString(t.seed()));
+        if (t.patience() > 0) {
+            s.put("patience", Integer.toString(t.patience()));
+            s.put("stopped_early", Boolean.toString(Trainer.stoppedEarly(outcome.history(), t.patience())));
+        }
         if (request.initFrom() != null) {
             // A fine-tuned model is only reproducible with the model it started from.
             s.put("init_from", request.initFrom().toAbsolutePath().toString());

@@ -16,10 +16,11 @@ import fluffy.training.data.Augmentation;
  *                      cosine then runs over the budget's time rather than the epochs
  */
 public record TrainingSettings(String optimizer, double learningRate, int batchSize, int crop, int epochs,
-        int stepsPerEpoch, Duration timeBudget, long seed, Augmentation augmentation, SessionSettings session) {
+        int stepsPerEpoch, Duration timeBudget, long seed, Augmentation augmentation, SessionSettings session,
+        int patience) {
 
     public TrainingSettings {
-        if (batchSize < 1 || crop < 8 || epochs < 1 || stepsPerEpoch < 1 || learningRate <= 0) {
+        if (batchSize < 1 || crop < 8 || epochs < 1 || stepsPerEpoch < 1 || learningRate <= 0 || patience < 0) {
             throw new IllegalArgumentException("invalid training settings: batch " + batchSize + ", crop " + crop
                     + ", epochs " + epochs + ", steps per epoch " + stepsPerEpoch + ", learning rate " + learningRate);
         }
@@ -31,43 +32,43 @@ public record TrainingSettings(String optimizer, double learningRate, int batchS
      * (256-pixel crops cost four times as much per step; each epoch ends with a validation).
      */
     public static TrainingSettings defaults(SessionSettings session) {
-        return new TrainingSettings("adam", 3e-3, 8, 128, 250, 100, null, 1, Augmentation.DEFAULT, session);
+        return new TrainingSettings("adam", 3e-3, 8, 128, 250, 100, null, 1, Augmentation.DEFAULT, session, 0);
     }
 
     public TrainingSettings withOptimizer(String newOptimizer) {
         return new TrainingSettings(newOptimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget,
-                seed, augmentation, session);
+                seed, augmentation, session, patience);
     }
 
     public TrainingSettings withLearningRate(double newLearningRate) {
         return new TrainingSettings(optimizer, newLearningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget,
-                seed, augmentation, session);
+                seed, augmentation, session, patience);
     }
 
     public TrainingSettings withBatchSize(int newBatchSize) {
         return new TrainingSettings(optimizer, learningRate, newBatchSize, crop, epochs, stepsPerEpoch, timeBudget,
-                seed, augmentation, session);
+                seed, augmentation, session, patience);
     }
 
     public TrainingSettings withCrop(int newCrop) {
         return new TrainingSettings(optimizer, learningRate, batchSize, newCrop, epochs, stepsPerEpoch, timeBudget,
-                seed, augmentation, session);
+                seed, augmentation, session, patience);
     }
 
     public TrainingSettings withEpochs(int newEpochs) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, newEpochs, stepsPerEpoch, timeBudget,
-                seed, augmentation, session);
+                seed, augmentation, session, patience);
     }
 
     public TrainingSettings withStepsPerEpoch(int newSteps) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, newSteps, timeBudget, seed,
-                augmentation, session);
+                augmentation, session, patience);
     }
 
     /** @param budget null for no limit */
     public TrainingSettings withTimeBudget(Duration budget) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, budget, seed,
-                augmentation, session);
+                augmentation, session, patience);
     }
 
     public TrainingSettings withEpochs(int newEpochs, Duration budget) {
@@ -76,21 +77,26 @@ public record TrainingSettings(String optimizer, double learningRate, int batchS
 
     public TrainingSettings withSeed(long newSeed) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget,
-                newSeed, augmentation, session);
+                newSeed, augmentation, session, patience);
     }
 
     public TrainingSettings withAugmentation(Augmentation newAugmentation) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget, seed,
-                newAugmentation, session);
+                newAugmentation, session, patience);
+    }
+
+    public TrainingSettings withPatience(int newPatience) {
+        return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget, seed,
+                augmentation, session, newPatience);
     }
 
     public TrainingSettings withSession(SessionSettings newSession) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget, seed,
-                augmentation, newSession);
+                augmentation, newSession, patience);
     }
 
     /**
-     * The settings a model's training summary records (optimizer, learning rate, batch, crop, seed), over
+     * The settings a model's training summary records (optimizer, learning rate, batch, crop, seed, patience), over
      * {@code fallback} for everything else: how a resumed run trains on exactly as before.
      */
     public static TrainingSettings from(Map<String, String> summary, TrainingSettings fallback) {
@@ -100,6 +106,7 @@ public record TrainingSettings(String optimizer, double learningRate, int batchS
                 Integer.parseInt(summary.getOrDefault("crop", Integer.toString(fallback.crop()))), fallback.epochs(),
                 fallback.stepsPerEpoch(), fallback.timeBudget(),
                 Long.parseLong(summary.getOrDefault("seed", Long.toString(fallback.seed()))), fallback.augmentation(),
-                fallback.session());
+                fallback.session(), Integer.parseInt(summary.getOrDefault("patience",
+                        Integer.toString(fallback.patience()))));
     }
 }

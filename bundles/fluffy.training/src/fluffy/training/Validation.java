@@ -3,6 +3,7 @@ package fluffy.training;
 import java.util.List;
 
 import fluffy.core.labels.LabelMap;
+import fluffy.core.labels.ObjectSizes;
 import fluffy.core.metrics.ObjectMatching;
 import fluffy.models.HyperparameterValues;
 import fluffy.models.ModelType;
@@ -18,7 +19,8 @@ import fluffy.training.data.Sample;
  */
 final class Validation {
 
-    record Scores(double loss, double dice, double f1) {
+    /** @param diameter the median diameter of the predicted objects (NaN when none were found) */
+    record Scores(double loss, double dice, double f1, double diameter) {
     }
 
     private Validation() {
@@ -33,6 +35,7 @@ final class Validation {
         int tp = 0;
         int fp = 0;
         int fn = 0;
+        List<LabelMap> predictions = new java.util.ArrayList<>();
         for (Sample s : samples) {
             Padded p = Padded.of(s, multiple);
             TrainingSession.Evaluation e = session.evaluate(p.batch());
@@ -47,6 +50,7 @@ final class Validation {
                 intersection += a && b ? 1 : 0;
                 total += (a ? 1 : 0) + (b ? 1 : 0);
             }
+            predictions.add(predicted);
             ObjectMatching.Result r = ObjectMatching.match(s.labels(), predicted, 0.5);
             tp += r.truePositives();
             fp += r.falsePositives();
@@ -54,7 +58,7 @@ final class Validation {
         }
         double dice = total == 0 ? 1 : 2.0 * intersection / total;
         double f1 = 2 * tp + fp + fn == 0 ? 1 : 2.0 * tp / (2 * tp + fp + fn);
-        return new Scores(loss / Math.max(1, pixels), dice, f1);
+        return new Scores(loss / Math.max(1, pixels), dice, f1, ObjectSizes.medianDiameter(predictions));
     }
 
     /** A sample padded at the right and bottom to a multiple of the network's size. */

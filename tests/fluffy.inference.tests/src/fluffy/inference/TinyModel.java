@@ -11,6 +11,7 @@ import java.util.Map;
 import org.eclipse.core.runtime.NullProgressMonitor;
 
 import fluffy.core.image.Normalization;
+import fluffy.core.labels.ObjectSizes;
 import fluffy.core.synthetic.SyntheticNuclei;
 import fluffy.models.HyperparameterValues;
 import fluffy.models.ModelPackage;
@@ -64,12 +65,22 @@ final class TinyModel {
         }
         TrainingSettings settings = TrainingSettings.defaults(SessionSettings.cpu()).withBatchSize(4).withCrop(64)
                 .withEpochs(8).withStepsPerEpoch(40).withSeed(7)
-                .withAugmentation(new Augmentation(true, 0.7, 1.3, 0.1, 0.01));
+                .withAugmentation(new Augmentation(true, 1, 1, 0.7, 1.3, 0.1, 0.01));
         Trainer.Outcome outcome = new Trainer().train(TYPE, VALUES, train, List.of(), settings, Trainer.Start.fresh(),
                 new NullProgressMonitor(), e -> { });
         try {
             new ModelPackage(TYPE, VALUES, 1, Normalization.DEFAULT, outcome.last(), Map.of("purpose", "tests"), null)
                     .write(target);
+            // Its object size as training records it: the median diameter of what it finds at its own scale.
+            PredictionModel model = PredictionModel.read(target, id -> TYPE);
+            List<fluffy.core.labels.LabelMap> found = new ArrayList<>();
+            try (Predictor p = new Predictor(model, SessionSettings.cpu(), TileSettings.DEFAULT)) {
+                for (int i = 0; i < 12; i++) {
+                    found.add(PostProcessing.DEFAULT.labels(p.predict(generator.generate(1000 + i).image(),
+                            new NullProgressMonitor()), model));
+                }
+            }
+            model.description().withObjectDiameter(ObjectSizes.medianDiameter(found)).write(target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -58,6 +58,25 @@ class TrainerTest {
     }
 
     @Test
+    void earlyStoppingEndsAfterPatienceEpochsWithoutABetterValidationScore() throws Exception {
+        List<EpochResult> h = new ArrayList<>();
+        for (boolean best : new boolean[] {true, true, false, false}) {
+            h.add(new EpochResult(h.size() + 1, 1, 1, 0.5, 0.5, 1e-3, 1, best));
+        }
+        assertTrue(Trainer.stoppedEarly(h, 2));
+        assertFalse(Trainer.stoppedEarly(h, 3));
+        assertFalse(Trainer.stoppedEarly(h, 0));
+        // A real training with patience 1 either stopped at its first epoch without improvement or improved
+        // at every epoch it ran.
+        Trainer.Outcome o = new Trainer().train(type, values, samples(4, 100), samples(2, 900),
+                settings(6).withPatience(1), Trainer.Start.fresh(), new NullProgressMonitor(), TrainingListener.NONE);
+        List<EpochResult> run = o.history();
+        boolean stopped = run.size() < 6;
+        assertEquals(stopped, !run.get(run.size() - 1).best(), run.toString());
+        assertTrue(run.subList(0, run.size() - 1).stream().allMatch(EpochResult::best), run.toString());
+    }
+
+    @Test
     void aCancelledTrainingResumesToTheEnd() throws Exception {
         NullProgressMonitor monitor = new NullProgressMonitor();
         TrainingListener cancelAfterFirstEpoch = r -> monitor.setCanceled(true);

@@ -19,6 +19,7 @@ import fluffy.headless.UsageException;
 import fluffy.inference.BatchPrediction;
 import fluffy.inference.DefaultModel;
 import fluffy.inference.InputType;
+import fluffy.inference.ObjectScale;
 import fluffy.inference.PostProcessing;
 import fluffy.inference.PredictionModel;
 import fluffy.inference.Predictor;
@@ -36,7 +37,8 @@ public final class PredictCommand implements Command {
                 Usage: fluffy predict [--model M] --input FILE|DIR --output DIR [--instances]
                                       [--type frame|zstack|timeseries|all] [--channel C] [--tile N]
                                       [--overlap N] [--batch N] [--min-size N] [--no-fill-holes]
-                                      [--probabilities] [--flips] [--device auto|cpu|cuda[:N]] [--threads N]
+                                      [--probabilities] [--flips] [--diameter auto|none|PIXELS]
+                                      [--device auto|cpu|cuda[:N]] [--threads N]
 
                   --model          a model file (RUN_FOLDER/model.onnx); default: the installed default model
                   --input          an image file, or a folder whose image files are all predicted
@@ -56,6 +58,10 @@ public final class PredictCommand implements Command {
                   --probabilities  also write <stem>_probabilities.tif (float32, a channel per class)
                   --flips          average the network over the four mirror images of each tile
                                    (test-time augmentation: four times the network time)
+                  --diameter       the objects' typical diameter in pixels: the image is rescaled so they get
+                                   the size of the model's training objects, predicted, and the result scaled
+                                   back; auto (default): measured by a first pass, which is kept when the
+                                   sizes agree within 1.4x; none: as it is
                 """;
     }
 
@@ -74,6 +80,7 @@ public final class PredictCommand implements Command {
                 !args.flag("no-fill-holes"));
         boolean probabilities = args.flag("probabilities");
         boolean flips = args.flag("flips");
+        ObjectScale scale = objectScale(args.value("diameter").orElse("auto"));
         var device = DeviceOption.parse(args.value("device").orElse(null));
         int threads = Options.positive(args, "threads", Runtime.getRuntime().availableProcessors());
         args.finish();
@@ -81,7 +88,8 @@ public final class PredictCommand implements Command {
 
         Path modelFile = DefaultModel.orDefault(modelOption);
         List<Path> inputs = inputs(input);
-        BatchPrediction.Request request = new BatchPrediction.Request(inputs, output, type, channel, post, probabilities);
+        BatchPrediction.Request request = new BatchPrediction.Request(inputs, output, type, channel, post, probabilities,
+                scale);
         List<String> overwrites = BatchPrediction.overwrites(request);
         if (!overwrites.isEmpty()) {
             // Refused before anything is read or written: the user's images are never replaced by results.
@@ -95,6 +103,10 @@ public final class PredictCommand implements Command {
         TileSettings tiles = new TileSettings(tile, overlap, batch != null ? batch : deviceBatch);
         context.err().printf("predicting %d image(s) with %s (%s) on %s%n", inputs.size(), modelFile,
                 model.type().id(), session.describe());
+        if (Double.isNaN(model.description().objectDiameter()) && !scale.equals(ObjectScale.NATIVE)) {
+            context.err().println("the model does not record its training objects' size: images are predicted "
+                    + "at their own scale (--diameter needs a model trained by this version)");
+        }
         ProgressBar bar = ProgressBar.on(context.err());
         long start = System.nanoTime();
         List<BatchPrediction.FileResult> results;
@@ -115,6 +127,14 @@ public final class PredictCommand implements Command {
             return ExitCodes.PARTIAL;
         }
         return ExitCodes.OK;
+    }
+
+    private static ObjectScale objectScale(String text) throws UsageException {
+        try {
+            return ObjectScale.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static InputType inputType(String text) throws UsageException {

@@ -98,9 +98,10 @@ public final class TuneCommand implements Command {
         trials.stream().filter(t -> t.settings().equals(current)).findFirst()
                 .ifPresent(t -> print(context, t, "  (the model's own)"));
         InstanceTuning.Trial best = trials.get(0);
-        InstanceTuning.withSettings(model, best.settings()).write(output);
-        context.out().printf(Locale.ROOT, "%s: %s with the best settings (F1@0.5 %.4f on %d image(s))%n", output,
-                model.type().id(), best.f1(), images.size() - problems[0]);
+        InstanceTuning.withSettings(model, best).write(output);
+        context.out().printf(Locale.ROOT, "%s: %s with the best settings (F1@0.5 %.4f on %d image(s)); the "
+                + "median diameter of its objects there, %.1f px, is recorded as the model's object size%n", output,
+                model.type().id(), best.f1(), images.size() - problems[0], best.diameter());
         return problems[0] == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 

@@ -24,6 +24,7 @@ import fluffy.runtime.DeviceRequest;
 import fluffy.runtime.Devices;
 import fluffy.runtime.session.SessionSettings;
 import fluffy.training.EpochResult;
+import fluffy.training.Trainer;
 import fluffy.training.TrainingRun;
 import fluffy.training.TrainingSettings;
 import fluffy.training.HyperparameterSearch;
@@ -45,7 +46,7 @@ public final class TrainCommand implements Command {
                                     [--learning-rate X] [--optimizer adam|adamw|rmsprop|sgd] [--seed N]
                                     [--device auto|cpu|cuda[:N]] [--threads N] [--resume] [--init-from MODEL]
                                     [--trials %d] [--folds %d] [--search-epochs %d]
-                                    [--test-fraction %s] [--validation-fraction %s]
+                                    [--test-fraction %s] [--validation-fraction %s] [--patience N]
 
                   --dir_in           a Processed/ folder (images/ + masks/ of the same names) or a workspace
                   --dir_out, --name  the run folder is DIR_OUT/NAME: split lists, model.onnx, checkpoint, logs
@@ -68,6 +69,8 @@ public final class TrainCommand implements Command {
                   --validation-fraction
                                      images that choose the epoch (and early stopping), carved out before
                                      training (default %s); a search cross-validates training + validation
+                  --patience         early stopping: stop after N epochs in a row without a better validation
+                                     score (default 0: train to --epochs or --time-budget)
                 """.formatted(p.trials(), p.folds(), p.epochsPerTrial(), f.test(), f.validation(), d.epochs(),
                 d.stepsPerEpoch(), d.batchSize(), d.crop(), Double.toString(d.learningRate()), f.test(),
                 f.validation());
@@ -93,6 +96,11 @@ public final class TrainCommand implements Command {
         if (result.test() != null) {
             context.out().printf(Locale.ROOT, "test (%d images, scored once, used for no choice): object F1@0.5 %.4f, "
                     + "Dice %.4f%n", result.test().images(), result.test().f1(), result.test().dice());
+        }
+        if (!result.outcome().cancelled()
+                && Trainer.stoppedEarly(result.outcome().history(), request.settings().patience())) {
+            context.out().printf(Locale.ROOT, "stopped early: %d epochs without a better validation score%n",
+                    request.settings().patience());
         }
         if (result.outcome().cancelled()) {
             context.out().println(result.model() == null ? "cancelled during the search; continue with --resume"
@@ -131,6 +139,7 @@ public final class TrainCommand implements Command {
         int trials = Options.positive(args, "trials", p.trials());
         int folds = Options.positive(args, "folds", p.folds());
         int searchEpochs = Options.positive(args, "search-epochs", p.epochsPerTrial());
+        int patience = Options.nonNegative(args, "patience", d.patience());
         Split.Fractions fractions;
         try {
             fractions = new Split.Fractions(Options.real(args, "test-fraction", Split.Fractions.DEFAULT.test()),
@@ -162,7 +171,7 @@ public final class TrainCommand implements Command {
         }
         TrainingSettings settings = d.withOptimizer(optimizer).withLearningRate(lr).withBatchSize(batch).withCrop(crop)
                 .withEpochs(epochs).withStepsPerEpoch(steps).withTimeBudget(budget).withSeed(seed)
-                .withSession(session);
+                .withPatience(patience).withSession(session);
         TrainingRun.SearchPlan search = useDefaults ? null
                 : new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(trials, folds, searchEpochs), searchListener);
         return new TrainingRun.Request(dataDir, runDir, type, values, settings, fractions, resume, initFrom, search);

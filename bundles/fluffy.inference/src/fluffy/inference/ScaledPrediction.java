@@ -1,0 +1,108 @@
+package fluffy.inference;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+
+import fluffy.core.image.Plane;
+import fluffy.core.image.Resampling;
+import fluffy.core.labels.LabelMap;
+import fluffy.core.labels.ObjectSizes;
+import fluffy.runtime.session.SessionException;
+
+/**
+ * Predicts one plane at the model's scale. The network only knows objects about the size of its training
+ * data's (within the zoom of its augmentation); an image from another magnification is rescaled so that
+ * its objects get that size, predicted and post-processed there (the instance settings are in the model's
+ * pixels), and its label map brought back to the image's size. With {@link ObjectScale#AUTO} a first pass
+ * at the image's own scale measures the objects' median diameter; when it is within {@link #TOLERANCE} of
+ * the model's, that pass is the result, else the image is predicted again at the measured scale (and once
+ * more if the second pass's objects still disagree, as a first pass on far too large objects splits them).
+ */
+public final class ScaledPrediction {
+
+    /** A ratio of diameters within this (either way) is what the network handles by itself. */
+    public static final double TOLERANCE = 1.4;
+    /** Rescaling is limited to 1/4x to 4x: beyond, the image says too little about its objects. */
+    static final double MAX_FACTOR = 4;
+    /** Fewer objects than this measure no size. */
+    static final int MIN_OBJECTS = 3;
+
+    /**
+     * @param maps     the class probabilities at the image's size, or null when not kept
+     * @param factor   the scale the image was predicted at (1: as it is)
+     * @param measured the median object diameter measured in the image (pixels), NaN when not measured
+     */
+    public record Result(LabelMap labels, ClassMaps maps, double factor, double measured) {
+
+        /** What happened, for a log line: empty when predicted as it is without a measurement. */
+        public String describe() {
+            String m = Double.isNaN(measured) ? "" : String.format(Locale.ROOT, "objects ~%.0f px", measured);
+            if (factor == 1) {
+                return m;
+            }
+            return String.format(Locale.ROOT, "predicted at %.2fx", factor) + (m.isEmpty() ? "" : ", " + m);
+        }
+    }
+
+    private ScaledPrediction() {
+    }
+
+    public static Result predict(Predictor predictor, PostProcessing post, ObjectScale scale, Plane plane,
+            boolean keepMaps, IProgressMonitor monitor) throws SessionException {
+        SubMonitor progress = SubMonitor.convert(monitor, 3);
+        double reference = predictor.model().description().objectDiameter();
+        if (Double.isNaN(reference) || scale.equals(ObjectScale.NATIVE)) {
+            return at(predictor, post, plane, 1, keepMaps, progress.split(3));
+        }
+        if (scale.givenDiameter()) {
+            return at(predictor, post, plane, factor(reference / scale.diameter()), keepMaps, progress.split(3));
+        }
+        Result result = at(predictor, post, plane, 1, keepMaps, progress.split(1));
+        for (int pass = 0; pass < 2; pass++) {
+            // The objects found at this pass's scale, in the image's pixels.
+            double measured = diameter(result.labels());
+            result = new Result(result.labels(), result.maps(), result.factor(), measured);
+            if (Double.isNaN(measured)) {
+                break;
+            }
+            double wanted = factor(reference / measured);
+            double ratio = wanted / result.factor();
+            if (ratio < TOLERANCE && ratio > 1 / TOLERANCE) {
+                break;
+            }
+            Result next = at(predictor, post, plane, wanted, keepMaps, progress.split(1));
+            result = new Result(next.labels(), next.maps(), next.factor(), measured);
+        }
+        return result;
+    }
+
+    private static double factor(double f) {
+        return Math.max(1 / MAX_FACTOR, Math.min(MAX_FACTOR, f));
+    }
+
+    /** The median object diameter of a label map, NaN when it has too few objects to tell. */
+    static double diameter(LabelMap labels) {
+        return labels.objectCount() < MIN_OBJECTS ? Double.NaN : ObjectSizes.medianDiameter(List.of(labels));
+    }
+
+    private static Result at(Predictor predictor, PostProcessing post, Plane plane, double factor, boolean keepMaps,
+            IProgressMonitor monitor) throws SessionException {
+        int w = plane.width();
+        int h = plane.height();
+        int sw = Resampling.scaled(w, factor);
+        int sh = Resampling.scaled(h, factor);
+        if (factor == 1 || (sw == w && sh == h)) {
+            ClassMaps maps = predictor.predict(plane, monitor);
+            return new Result(post.labels(maps, predictor.model()), keepMaps ? maps : null, 1, Double.NaN);
+        }
+        ClassMaps maps = predictor.predict(Resampling.plane(plane, sw, sh), monitor);
+        LabelMap scaled = post.labels(maps, predictor.model());
+        LabelMap labels = Resampling.labels(scaled, w, h);
+        // Nearest-neighbour shrinking can drop an object smaller than a pixel of the result: renumber 1..n.
+        fluffy.core.morphology.LabelCleanup.renumber(labels);
+        return new Result(labels, keepMaps ? maps.resized(w, h) : null, sw / (double) w, Double.NaN);
+    }
+}

@@ -32,26 +32,37 @@ public final class BatchPrediction {
      * @param probabilities whether to write the probability maps too
      */
     public record Request(List<Path> inputs, Path outputDir, InputType type, int channel, PostProcessing post,
-            boolean probabilities, ObjectScale scale) {
+            boolean probabilities, ObjectScale scale, boolean overwrite) {
 
         public Request {
             inputs = List.copyOf(inputs);
         }
 
-        /** At the scale the first pass measures ({@link ObjectScale#AUTO}). */
+        /**
+         * At the scale the first pass measures ({@link ObjectScale#AUTO}), replacing earlier outputs (what the
+         * workbench does when the user predicts again).
+         */
         public Request(List<Path> inputs, Path outputDir, InputType type, int channel, PostProcessing post,
                 boolean probabilities) {
-            this(inputs, outputDir, type, channel, post, probabilities, ObjectScale.AUTO);
+            this(inputs, outputDir, type, channel, post, probabilities, ObjectScale.AUTO, true);
         }
     }
 
-    /** What happened to one input. {@code pixels} counts predicted pixels over all frames. */
-    public record FileResult(Path input, boolean failed, String detail, int objects, long pixels, double seconds,
-            List<Path> written) {
+    /**
+     * What happened to one input. {@code pixels} counts predicted pixels over all frames; a skipped input (its
+     * outputs were complete and the request does not overwrite) was not predicted.
+     */
+    public record FileResult(Path input, boolean failed, boolean skipped, String detail, int objects, long pixels,
+            double seconds, List<Path> written) {
+
+        static FileResult failed(Path input, String detail, double seconds) {
+            return new FileResult(input, true, false, detail, 0, 0, seconds, List.of());
+        }
 
         public String line() {
             String name = input.getFileName().toString();
-            return failed ? name + ": FAILED: " + detail
+            return skipped ? name + ": skipped, its outputs are there (--overwrite predicts it again)"
+                    : failed ? name + ": FAILED: " + detail
                     : String.format(java.util.Locale.ROOT, "%s: %d objects (%s, %.1f s)", name, objects, detail, seconds);
         }
     }
@@ -118,8 +129,13 @@ public final class BatchPrediction {
             FileResult result;
             String stem = stem(input);
             if (!stems.add(stem)) {
-                result = new FileResult(input, true, "another input has the same name stem '" + stem
-                        + "', whose outputs would be overwritten", 0, 0, 0, List.of());
+                result = FileResult.failed(input, "another input has the same name stem '" + stem
+                        + "', whose outputs would be overwritten", 0);
+                progress.worked(1);
+            } else if (!request.overwrite() && ImageOutputs.complete(request.outputDir(), stem,
+                    request.probabilities())) {
+                // A repeated or requeued task goes on where the last one stopped.
+                result = new FileResult(input, false, true, "outputs exist", 0, 0, 0, List.of());
                 progress.worked(1);
             } else {
                 try {
@@ -127,7 +143,7 @@ public final class BatchPrediction {
                 } catch (OperationCanceledException e) {
                     throw e;
                 } catch (IOException | SessionException | RuntimeException e) {
-                    result = new FileResult(input, true, message(e), 0, 0, seconds(start), List.of());
+                    result = FileResult.failed(input, message(e), seconds(start));
                 }
             }
             results.add(result);
@@ -171,7 +187,7 @@ public final class BatchPrediction {
                 List<Path> written = out.commit();
                 String detail = w + " x " + h + (list.size() > 1 ? ", " + list.size() + " frames" : "")
                         + (scales.isEmpty() ? "" : ", " + (list.size() > 1 ? "first frame " : "") + scales.get(0));
-                return new FileResult(input, false, detail, out.objects(), (long) w * h * list.size(), seconds(start),
+                return new FileResult(input, false, false, detail, out.objects(), (long) w * h * list.size(), seconds(start),
                         written);
             }
         } finally {

@@ -37,13 +37,13 @@ public final class ScaledPrediction {
      */
     public record Result(LabelMap labels, ClassMaps maps, double factor, double measured) {
 
-        /** What happened, for a log line: empty when predicted as it is without a measurement. */
+        /** How the image was rescaled, for its log line: empty when it was predicted as it is. */
         public String describe() {
-            String m = Double.isNaN(measured) ? "" : String.format(Locale.ROOT, "objects ~%.0f px", measured);
             if (factor == 1) {
-                return m;
+                return "";
             }
-            return String.format(Locale.ROOT, "predicted at %.2fx", factor) + (m.isEmpty() ? "" : ", " + m);
+            String m = Double.isNaN(measured) ? "" : String.format(Locale.ROOT, ", objects ~%.0f px", measured);
+            return String.format(Locale.ROOT, "predicted at %.2fx", factor) + m;
         }
     }
 

@@ -23,6 +23,7 @@ import fluffy.inference.ObjectScale;
 import fluffy.inference.PostProcessing;
 import fluffy.inference.PredictionModel;
 import fluffy.inference.Predictor;
+import fluffy.inference.Shard;
 import fluffy.inference.TileSettings;
 import fluffy.models.ModelTypes;
 import fluffy.runtime.Devices;
@@ -38,7 +39,7 @@ public final class PredictCommand implements Command {
                                       [--type frame|zstack|timeseries|all] [--channel C] [--tile N]
                                       [--overlap N] [--batch N] [--min-size N] [--no-fill-holes]
                                       [--probabilities] [--flips] [--diameter auto|none|PIXELS]
-                                      [--device auto|cpu|cuda[:N]] [--threads N]
+                                      [--shard I/N] [--overwrite] [--device auto|cpu|cuda[:N]] [--threads N]
 
                   --model          a model file (RUN_FOLDER/model.onnx); default: the installed default model
                   --input          an image file, or a folder whose image files are all predicted
@@ -62,12 +63,18 @@ public final class PredictCommand implements Command {
                                    the size of the model's training objects, predicted, and the result scaled
                                    back; auto (default): measured by a first pass, which is kept when the
                                    sizes agree within 1.4x; none: as it is
+                  --shard          predict only share I of N (0 <= I < N) of the sorted inputs: every N-th
+                                   from the I-th (default: a SLURM array task's own share, else all)
+                  --overwrite      predict images whose outputs are complete again (default: skip them, so
+                                   a repeated or requeued run goes on where it stopped)
+                  --threads        CPU threads (default: SLURM_CPUS_PER_TASK in a SLURM job, else all cores)
                 """;
     }
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws Exception {
-        Arguments args = Arguments.parse(arguments, Set.of("instances", "no-fill-holes", "probabilities", "flips"));
+        Arguments args = Arguments.parse(arguments, Set.of("instances", "no-fill-holes", "probabilities", "flips",
+                "overwrite"));
         String modelOption = args.value("model").orElse(null);
         Path input = Path.of(args.require("input"));
         Path output = Path.of(args.require("output"));
@@ -82,14 +89,20 @@ public final class PredictCommand implements Command {
         boolean flips = args.flag("flips");
         ObjectScale scale = objectScale(args.value("diameter").orElse("auto"));
         var device = DeviceOption.parse(args.value("device").orElse(null));
-        int threads = Options.positive(args, "threads", Runtime.getRuntime().availableProcessors());
+        int threads = Options.positive(args, "threads", defaultThreads(System.getenv()));
+        boolean overwrite = args.flag("overwrite");
+        Shard shard = shard(args.value("shard").orElse(null));
         args.finish();
         args.noPositional();
 
         Path modelFile = DefaultModel.orDefault(modelOption);
-        List<Path> inputs = inputs(input);
+        List<Path> all = inputs(input);
+        List<Path> inputs = shard.of(all);
+        if (!shard.equals(Shard.ALL)) {
+            context.err().printf("shard %s: %d of %d image(s)%n", shard, inputs.size(), all.size());
+        }
         BatchPrediction.Request request = new BatchPrediction.Request(inputs, output, type, channel, post, probabilities,
-                scale);
+                scale, overwrite);
         List<String> overwrites = BatchPrediction.overwrites(request);
         if (!overwrites.isEmpty()) {
             // Refused before anything is read or written: the user's images are never replaced by results.
@@ -119,14 +132,37 @@ public final class PredictCommand implements Command {
         double seconds = (System.nanoTime() - start) / 1e9;
         long pixels = results.stream().mapToLong(BatchPrediction.FileResult::pixels).sum();
         long failed = results.stream().filter(BatchPrediction.FileResult::failed).count();
+        long skipped = results.stream().filter(BatchPrediction.FileResult::skipped).count();
         context.out().printf(Locale.ROOT, "%d of %d image(s) predicted into %s: %.2f megapixels in %.1f s, "
-                + "%.3f megapixels/s%n", results.size() - failed, results.size(), output, pixels / 1e6, seconds,
-                pixels / 1e6 / seconds);
+                + "%.3f megapixels/s%s%n", results.size() - failed - skipped, results.size(), output, pixels / 1e6,
+                seconds, pixels / 1e6 / seconds, skipped == 0 ? "" : "; " + skipped + " skipped, their outputs "
+                        + "were there (--overwrite predicts them again)");
         if (failed > 0) {
             context.err().printf("%d image(s) failed; see the lines above%n", failed);
             return ExitCodes.PARTIAL;
         }
         return ExitCodes.OK;
+    }
+
+    /** A SLURM job's CPUs per task, else every core. */
+    static int defaultThreads(java.util.Map<String, String> env) {
+        try {
+            int cpus = Integer.parseInt(env.getOrDefault("SLURM_CPUS_PER_TASK", "").trim());
+            if (cpus > 0) {
+                return cpus;
+            }
+        } catch (NumberFormatException e) {
+            // not in a SLURM job, or one that does not say
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static Shard shard(String option) throws UsageException {
+        try {
+            return option != null ? Shard.parse(option) : Shard.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static ObjectScale objectScale(String text) throws UsageException {

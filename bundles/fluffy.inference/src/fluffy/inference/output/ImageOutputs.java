@@ -123,9 +123,21 @@ public final class ImageOutputs implements AutoCloseable {
         return objects;
     }
 
+    /**
+     * Whether {@code stem}'s outputs in {@code dir} are complete: its label map is there (moved last, and
+     * removed first when an image is predicted again, so a commit cut short leaves none) and, when asked
+     * for, its probabilities.
+     */
+    public static boolean complete(Path dir, String stem, boolean probabilities) {
+        return Files.isRegularFile(dir.resolve(stem + ".tif"))
+                && (!probabilities || Files.isRegularFile(dir.resolve(stem + "_probabilities.tif")));
+    }
+
     /** Moves every file into place and returns them; the label map last, as the sign an image is done. */
     public List<Path> commit() throws IOException {
         closeStreams();
+        // An earlier result's label map goes first: until the new one is in place the image counts as not done.
+        Files.deleteIfExists(dir.resolve(stem + ".tif"));
         Path labels = staged(stem + ".tif");
         writeLabelTiff(labels);
         List<Path> written = new ArrayList<>();

@@ -188,6 +188,13 @@ class HeadlessProductTest {
         Run evaluate = product.run("evaluate", "--pred", pred.toString(), "--truth", data.resolve("masks").toString());
         assertEquals(0, evaluate.exit(), evaluate.toString());
         assertTrue(evaluate.out().contains("all 3 images"), evaluate.toString());
+        // A repeated share of the batch (a requeued array task) finds its image done and skips it.
+        Run again = product.run("predict", "--model", model, "--input", data.resolve("images").toString(),
+                "--output", pred.toString(), "--instances", "--shard", "1/3");
+        assertEquals(0, again.exit(), again.toString());
+        assertTrue(again.err().contains("shard 1/3: 1 of 3 image(s)"), again.toString());
+        assertTrue(again.out().contains("0 of 1 image(s) predicted") && again.out().contains("1 skipped"),
+                again.toString());
         Path tuned = dir.resolve("tuned.onnx");
         Run tune = product.run("tune", "--model", model, "--images", data.resolve("images").toString(), "--masks",
                 data.resolve("masks").toString(), "--output", tuned.toString());

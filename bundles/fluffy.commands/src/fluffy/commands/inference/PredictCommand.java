@@ -71,8 +71,13 @@ public final class PredictCommand implements Command {
                 """;
     }
 
-    @Override
-    public int run(CommandContext context, List<String> arguments) throws Exception {
+    /** What {@code fluffy predict}'s options say, checked: how {@code fluffy slurm predict} checks them too. */
+    public record Parsed(String modelOption, Path input, Path output, InputType type, int channel, int tile,
+            int overlap, Integer batch, PostProcessing post, boolean probabilities, boolean flips, ObjectScale scale,
+            fluffy.runtime.DeviceRequest device, int threads, boolean overwrite, Shard shard) {
+    }
+
+    public static Parsed parse(List<String> arguments) throws UsageException {
         Arguments args = Arguments.parse(arguments, Set.of("instances", "no-fill-holes", "probabilities", "flips",
                 "overwrite"));
         String modelOption = args.value("model").orElse(null);
@@ -94,6 +99,29 @@ public final class PredictCommand implements Command {
         Shard shard = shard(args.value("shard").orElse(null));
         args.finish();
         args.noPositional();
+        return new Parsed(modelOption, input, output, type, channel, tile, overlap, batch, post, probabilities, flips,
+                scale, device, threads, overwrite, shard);
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> arguments) throws Exception {
+        Parsed o = parse(arguments);
+        String modelOption = o.modelOption();
+        Path input = o.input();
+        Path output = o.output();
+        InputType type = o.type();
+        int channel = o.channel();
+        int tile = o.tile();
+        int overlap = o.overlap();
+        Integer batch = o.batch();
+        PostProcessing post = o.post();
+        boolean probabilities = o.probabilities();
+        boolean flips = o.flips();
+        ObjectScale scale = o.scale();
+        var device = o.device();
+        int threads = o.threads();
+        boolean overwrite = o.overwrite();
+        Shard shard = o.shard();
 
         Path modelFile = DefaultModel.orDefault(modelOption);
         List<Path> all = inputs(input);
@@ -182,7 +210,7 @@ public final class PredictCommand implements Command {
     }
 
     /** The file itself, or the image files of a folder. */
-    private static List<Path> inputs(Path input) throws IOException {
+    public static List<Path> inputs(Path input) throws IOException {
         if (Files.isDirectory(input)) {
             List<Path> files = ImageFiles.list(input);
             if (files.isEmpty()) {

@@ -102,6 +102,9 @@ public final class BatchPrediction {
     }
 
     /**
+     * Predicts every input in turn; the list has one result per input tried. When the output's file system is
+     * full the batch stops at that image (its result says so), since every further one would fail alike.
+     *
      * @throws IllegalArgumentException before any work when an output would replace an input
      *                                  ({@link #overwrites}); nothing is written then
      */
@@ -144,12 +147,33 @@ public final class BatchPrediction {
                     throw e;
                 } catch (IOException | SessionException | RuntimeException e) {
                     result = FileResult.failed(input, message(e), seconds(start));
+                    if (outOfSpace(e)) {
+                        // Every further image would fail the same way: one message, and the batch stops here.
+                        result = FileResult.failed(input, "no space left on the device of " + request.outputDir()
+                                + "; the batch stopped here (" + (request.inputs().size() - results.size() - 1)
+                                + " image(s) not tried); free space and run it again: complete images are skipped",
+                                seconds(start));
+                        results.add(result);
+                        each.accept(result);
+                        return results;
+                    }
                 }
             }
             results.add(result);
             each.accept(result);
         }
         return results;
+    }
+
+    /** Whether an exception, or one of its causes, is the file system's "no space left" or "quota exceeded". */
+    static boolean outOfSpace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static FileResult predict(Predictor predictor, Request request, Path input, String stem,

@@ -85,6 +85,51 @@ class ResumablePredictionTest {
         assertFalse(earlier.equals(Files.getLastModifiedTime(out.resolve("img0_mask.png"))));
     }
 
+    @Test
+    void aFullDiskStopsTheBatchAtTheFirstImageWithOneMessageAndLeavesNothingPartial(@TempDir Path dir)
+            throws Exception {
+        Path full = dir.resolve("full");
+        Files.createDirectories(full);
+        // A real full file system: a 256 KiB tmpfs (needs root; skipped elsewhere).
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", full.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(mount.getInputStream().readAllBytes());
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a small tmpfs here ("
+                + said.strip() + "); skipping the disk-full test");
+        try {
+            SyntheticNuclei generator = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(400, 400));
+            List<Path> inputs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                inputs.add(save(dir.resolve("in/big" + i + ".tif"), generator.generate(i).image().data(), 400));
+            }
+            List<BatchPrediction.FileResult> results = run(inputs, full, true);
+            BatchPrediction.FileResult last = results.get(results.size() - 1);
+            assertTrue(results.size() < 4, "the batch stopped: " + results);
+            assertTrue(last.failed() && last.detail().contains("no space left"), last.line());
+            assertEquals(1, results.stream().filter(BatchPrediction.FileResult::failed).count(), "one message");
+            try (var files = Files.list(full)) {
+                List<String> names = files.map(p -> p.getFileName().toString()).toList();
+                assertTrue(names.stream().noneMatch(n -> n.startsWith(".")), "temporary files left: " + names);
+                String stem = last.input().getFileName().toString().replace(".tif", "");
+                assertTrue(names.stream().noneMatch(n -> n.startsWith(stem)), "partial outputs of " + stem + ": "
+                        + names);
+            }
+        } finally {
+            new ProcessBuilder("umount", full.toString()).start().waitFor();
+        }
+    }
+
+    private static Path save(Path file, float[] data, int side) throws Exception {
+        short[] pixels = new short[data.length];
+        for (int p = 0; p < data.length; p++) {
+            pixels[p] = (short) Math.min(65535, Math.round(data[p]));
+        }
+        Files.createDirectories(file.getParent());
+        new FileSaver(new ImagePlus(file.getFileName().toString(), new ShortProcessor(side, side, pixels, null)))
+                .saveAsTiff(file.toString());
+        return file;
+    }
+
     private static List<BatchPrediction.FileResult> run(List<Path> inputs, Path out, boolean overwrite)
             throws Exception {
         try (Predictor predictor = new Predictor(TinyModel.get(), SessionSettings.cpu(), TileSettings.DEFAULT)) {

@@ -165,6 +165,9 @@ public final class PredictCommand implements Command {
                 + "%.3f megapixels/s%s%n", results.size() - failed - skipped, results.size(), output, pixels / 1e6,
                 seconds, pixels / 1e6 / seconds, skipped == 0 ? "" : "; " + skipped + " skipped, their outputs "
                         + "were there (--overwrite predicts them again)");
+        if (results.size() < inputs.size()) {
+            return ExitCodes.FAILED; // the output's disk is full: its line above says so, once
+        }
         if (failed > 0) {
             context.err().printf("%d image(s) failed; see the lines above%n", failed);
             return ExitCodes.PARTIAL;

@@ -74,7 +74,7 @@ public class AnnotationEditorPart {
                 EditorImage image = EditorImage.read(file);
                 boolean hasRois = Files.isRegularFile(roiSet);
                 RoiDocument doc = hasRois ? RoiDocument.read(roiSet) : new RoiDocument();
-                String source = hasRois ? "ROIs from " + roiSet.getFileName() : "no RoiSet.zip yet";
+                String source = hasRois ? "ROIs from " + roiSet.getFileName() + doc.ignoredNote() : "no RoiSet.zip yet";
                 sync.asyncExec(() -> {
                     if (mine == generation && !view.control().isDisposed()) {
                         view.show(image, doc, source);
@@ -178,7 +178,8 @@ public class AnnotationEditorPart {
             RoiDocument doc = RoiDocument.read(Path.of(chosen));
             doc.markUnsaved();
             view.setDocument(doc);
-            view.showStatus(doc.rois().size() + " ROIs from " + chosen + "; Save makes them this image's RoiSet.zip");
+            view.showStatus(doc.rois().size() + " ROIs from " + chosen + doc.ignoredNote()
+                    + "; Save makes them this image's RoiSet.zip");
         } catch (IOException e) {
             view.showStatus(e.getMessage());
         }

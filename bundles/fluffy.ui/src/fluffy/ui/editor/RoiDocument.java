@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import fluffy.io.rois.RoiSet;
 import fluffy.io.rois.RoiSetReader;
+import fluffy.io.rois.Skipped;
 import fluffy.io.rois.RoiSetWriter;
 import ij.gui.Roi;
 
@@ -24,18 +25,37 @@ public final class RoiDocument {
     static final int UNDO_LIMIT = 200;
 
     private List<Roi> rois = List.of();
+    private List<Skipped> ignored = List.of();
     private int selected = -1;
     private boolean dirty;
     private final Deque<List<Roi>> undo = new ArrayDeque<>();
     private final Deque<List<Roi>> redo = new ArrayDeque<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-    /** Reads a RoiSet.zip; entries that could not be decoded are left out (see {@link RoiSet#skipped()}). */
+    /**
+     * Reads a RoiSet.zip; entries that could not be decoded or were refused (unsafe names, zip-bomb sizes)
+     * are left out and listed by {@link #ignored()}.
+     */
     public static RoiDocument read(Path roiSet) throws IOException {
         RoiDocument doc = new RoiDocument();
         RoiSet set = RoiSetReader.read(roiSet);
         doc.rois = set.rois().stream().map(RoiSet.Entry::roi).toList();
+        doc.ignored = List.copyOf(set.skipped());
         return doc;
+    }
+
+    /** The entries of the file read that are not among the ROIs, each with why. */
+    public List<Skipped> ignored() {
+        return ignored;
+    }
+
+    /** A status-line note of the ignored entries ("" when none): how many, and the first one's reason. */
+    public String ignoredNote() {
+        if (ignored.isEmpty()) {
+            return "";
+        }
+        return "; " + ignored.size() + " entr" + (ignored.size() == 1 ? "y" : "ies") + " ignored (" + ignored.get(0)
+                + (ignored.size() > 1 ? ", ..." : "") + ")";
     }
 
     public void addListener(Runnable listener) {

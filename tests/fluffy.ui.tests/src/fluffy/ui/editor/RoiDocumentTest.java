@@ -49,6 +49,23 @@ class RoiDocumentTest {
     }
 
     @Test
+    void entriesTheReaderRefusesAreListedWithTheirReason(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("hostile.zip");
+        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            byte[] roi = ij.io.RoiEncoder.saveAsByteArray(polygon());
+            for (String name : List.of("good.roi", "../evil.roi")) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write(roi);
+                out.closeEntry();
+            }
+        }
+        RoiDocument doc = RoiDocument.read(zip);
+        assertEquals(1, doc.rois().size());
+        assertEquals(1, doc.ignored().size());
+        assertTrue(doc.ignoredNote().contains("1 entry ignored (../evil.roi: unsafe entry name"), doc.ignoredNote());
+    }
+
+    @Test
     void toolsMakeImageJRoiTypes() {
         assertEquals(Roi.POLYGON, polygon().getType());
         assertEquals(3, polygon().getFloatPolygon().npoints);

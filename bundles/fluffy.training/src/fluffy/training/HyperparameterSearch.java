@@ -23,8 +23,9 @@ import fluffy.training.search.BayesianSearch;
  * The original's Bayesian optimisation, done right: a Gaussian-process search over the model type's
  * hyperparameters plus learning rate, batch size and optimizer, defaults first; each trial trains every
  * fold of a shuffled k-fold split of train_val for a few epochs and scores the validation object F1 at the
- * end of the trial (not averaged over epochs), averaged over folds. A trial whose first fold scores far
- * below the best so far is stopped early. Every trial, fold and score is reported to the listener.
+ * end of the trial (not averaged over epochs), averaged over folds. Trials are proposed in rounds of
+ * {@link Plan#parallel} and trained by a {@link TrialExecutor} (here, or as SLURM jobs). Every trial, fold
+ * and score is reported to the listener.
  */
 public final class HyperparameterSearch {
 
@@ -37,9 +38,30 @@ public final class HyperparameterSearch {
             double seconds) {
     }
 
-    /** A finished trial: its point, the fold scores, their mean, and whether it was stopped early. */
-    public record TrialResult(int trial, Map<String, Object> point, List<FoldScore> folds, double score,
-            boolean stoppedEarly) {
+    /**
+     * A finished trial: its point, the fold scores, their mean, and whether it was stopped early or failed.
+     *
+     * @param round   the round it was proposed in (trials of a round are proposed together)
+     * @param failure why the trial has no score (a fold's training crashed or ran out of time); null when
+     *                it has one
+     */
+    public record TrialResult(int trial, int round, Map<String, Object> point, List<FoldScore> folds, double score,
+            boolean stoppedEarly, String failure) {
+
+        /** The result of a proposal's folds: their mean score, or NaN for a failed trial. */
+        public static TrialResult of(TrialExecutor.Proposal p, List<FoldScore> folds, boolean stoppedEarly,
+                String failure) {
+            double mean = failure != null ? Double.NaN
+                    : folds.stream().mapToDouble(FoldScore::f1).average().orElse(Double.NaN);
+            return new TrialResult(p.trial(), p.round(), p.point(), List.copyOf(folds), mean, stoppedEarly, failure);
+        }
+    }
+
+    /**
+     * A trial in the record of an earlier, interrupted run of the same search: proposed in {@code round}, and
+     * {@code finished} (completed, stopped early or failed), or null when it is to be trained again.
+     */
+    public record Recorded(int trial, int round, Map<String, Object> point, TrialResult finished) {
     }
 
     /** The best point split into the model type's values and training settings. */
@@ -52,6 +74,10 @@ public final class HyperparameterSearch {
 
         void trialFinished(TrialResult trial);
 
+        /** A round's trials, proposed together, before any of them is trained (so a record can keep their points). */
+        default void roundProposed(List<TrialExecutor.Proposal> proposals) {
+        }
+
         /** The trial that was running when the search was cancelled, with the folds it finished. */
         default void trialCancelled(int trial, Map<String, Object> point, List<FoldScore> finishedFolds) {
         }
@@ -59,35 +85,42 @@ public final class HyperparameterSearch {
 
     /**
      * How much to search: {@code trials} points, each trained on every one of {@code folds} folds of
-     * train_val for {@code epochsPerTrial} epochs. {@link #defaults} is the one home of the default values.
+     * train_val for {@code epochsPerTrial} epochs, proposed {@code parallel} at a time (a round), so that an
+     * executor can train a round's trials at once. {@link #defaults} is the one home of the default values.
      */
-    public record Plan(int trials, int folds, int epochsPerTrial) {
+    public record Plan(int trials, int folds, int epochsPerTrial, int parallel) {
 
         public Plan {
-            if (trials < 1 || folds < 2 || epochsPerTrial < 1) {
-                throw new IllegalArgumentException("a search needs at least 1 trial, 2 folds and 1 epoch per trial, got "
-                        + trials + ", " + folds + " and " + epochsPerTrial);
+            if (trials < 1 || folds < 2 || epochsPerTrial < 1 || parallel < 1) {
+                throw new IllegalArgumentException("a search needs at least 1 trial, 2 folds, 1 epoch per trial and "
+                        + "1 trial per round, got " + trials + ", " + folds + ", " + epochsPerTrial + " and " + parallel);
             }
         }
 
+        public Plan(int trials, int folds, int epochsPerTrial) {
+            this(trials, folds, epochsPerTrial, 1);
+        }
+
         public static Plan defaults() {
-            return new Plan(12, 5, 10);
+            return new Plan(12, 5, 10, 1);
         }
 
         public Plan withTrials(int n) {
-            return new Plan(n, folds, epochsPerTrial);
+            return new Plan(n, folds, epochsPerTrial, parallel);
         }
 
         public Plan withFolds(int n) {
-            return new Plan(trials, n, epochsPerTrial);
+            return new Plan(trials, n, epochsPerTrial, parallel);
         }
 
         public Plan withEpochsPerTrial(int n) {
-            return new Plan(trials, folds, n);
+            return new Plan(trials, folds, n, parallel);
+        }
+
+        public Plan withParallel(int n) {
+            return new Plan(trials, folds, epochsPerTrial, n);
         }
     }
-
-    private static final double EARLY_STOP_MARGIN = 0.25;
 
     /**
      * The search space: the model type's hyperparameters and three training settings, each starting (the
@@ -111,86 +144,117 @@ public final class HyperparameterSearch {
     }
 
     /**
-     * Runs the search, or resumes it: the {@code finished} trials (of an earlier, cancelled run of the same
-     * search) are told to the optimiser in order, which proposes the same next points as it would have,
-     * and the search goes on from the trial after them.
+     * Runs the search, or resumes it. Each round proposes {@link Plan#parallel} points at once (the optimiser
+     * treats the round's pending points as scoring the best so far, a constant liar, so they differ), the
+     * executor trains them, and the round's results are told in trial order. A resumed search tells the
+     * {@code recorded} rounds that finished, trains again the unfinished trials of the round that was
+     * interrupted (with their recorded points), and goes on: it proposes the same points as the
+     * uninterrupted search would have.
      *
-     * @param samplesFor the samples of a list of names with targets for given hyperparameters (targets
-     *                   depend on them, e.g. the border width)
      * @throws OperationCanceledException when the monitor is cancelled; the interrupted trial has been
      *                                    reported to {@link Listener#trialCancelled} and is not told
      */
     public Best search(ModelType type, HyperparameterValues start, TrainingSettings base, List<String> trainVal,
-            SampleSource samplesFor, Plan plan, List<TrialResult> finished, IProgressMonitor monitor,
-            Listener listener, Consumer<String> log) throws SessionException {
+            TrialExecutor executor, Plan plan, List<Recorded> recorded, IProgressMonitor monitor, Listener listener,
+            Consumer<String> log) throws SessionException {
         List<Hyperparameter> space = space(type, start, base);
         BayesianSearch search = new BayesianSearch(space, BayesianSearch.Settings.defaults().withSeed(base.seed()));
         List<Folds.Fold> split = Folds.of(trainVal, plan.folds(), base.seed());
-        SubMonitor progress = SubMonitor.convert(monitor, "Hyperparameter search",
-                Math.max(0, plan.trials() - finished.size()) * plan.folds());
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (TrialResult done : finished) {
-            search.tell(done.point(), Double.isFinite(done.score()) ? 1 - done.score() : Double.NaN);
-            if (!done.stoppedEarly() && done.score() > bestScore) {
-                bestScore = done.score();
+        int told = 0;
+        int round = 0;
+        List<Recorded> interrupted = List.of();
+        for (List<Recorded> r : rounds(recorded)) {
+            if (r.stream().anyMatch(t -> t.finished() == null)) {
+                interrupted = r;
+                break;
             }
+            for (Recorded t : r) {
+                bestScore = tell(search, t.finished(), bestScore);
+            }
+            told += r.size();
+            round = r.get(0).round();
         }
-        if (!finished.isEmpty()) {
-            log.accept("resuming the search after trial " + finished.size() + " of " + plan.trials());
+        if (told > 0 || !interrupted.isEmpty()) {
+            log.accept("resuming the search after trial " + told + " of " + plan.trials());
         }
-        for (int t = finished.size() + 1; t <= plan.trials(); t++) {
-            Map<String, Object> point = search.next();
-            HyperparameterValues values = modelValues(type, point);
-            TrainingSettings settings = trainingSettings(base, point, plan.epochsPerTrial());
-            log.accept("trial " + t + ": " + point);
-            List<FoldScore> scores = new ArrayList<>();
-            boolean stopped = false;
-            for (Folds.Fold fold : split) {
-                if (progress.isCanceled()) {
-                    throw cancelled(listener, t, point, scores);
+        SubMonitor progress = SubMonitor.convert(monitor, "Hyperparameter search",
+                Math.max(0, plan.trials() - told) * plan.folds());
+        while (told < plan.trials()) {
+            List<TrialExecutor.Proposal> proposals = new ArrayList<>();
+            List<TrialResult> results = new ArrayList<>();
+            if (interrupted.isEmpty()) {
+                round++;
+                int q = Math.min(plan.parallel(), plan.trials() - told);
+                for (int i = 1; i <= q; i++) {
+                    proposals.add(proposal(type, base, plan, told + i, round, search.next()));
                 }
-                long began = System.nanoTime();
-                List<Sample> train = samplesFor.load(fold.train(), values);
-                List<Sample> validation = samplesFor.load(fold.validation(), values);
-                Trainer.Outcome o;
-                try {
-                    o = new Trainer().train(type, values, train, validation,
-                            settings.withSeed(base.seed() + 1000L * t + fold.index()), Trainer.Start.fresh(),
-                            progress.split(1), TrainingListener.NONE);
-                } catch (OperationCanceledException e) {
-                    throw cancelled(listener, t, point, scores); // SubMonitor.split checks for cancellation too
+                listener.roundProposed(List.copyOf(proposals));
+            } else {
+                round = interrupted.get(0).round();
+                for (Recorded t : interrupted) {
+                    if (t.finished() != null) {
+                        results.add(t.finished());
+                    } else {
+                        proposals.add(proposal(type, base, plan, t.trial(), round, t.point()));
+                    }
                 }
-                if (o.cancelled() || o.history().isEmpty()) {
-                    // A fold stopped inside its epochs has no score: the trial is cancelled, not scored.
-                    throw cancelled(listener, t, point, scores);
-                }
-                EpochResult end = o.history().get(o.history().size() - 1);
-                FoldScore score = new FoldScore(t, fold.index() + 1, point, end.valF1(), end.valDice(), end.valLoss(),
-                        (System.nanoTime() - began) / 1e9);
-                scores.add(score);
-                listener.foldFinished(score);
-                if (fold.index() == 0 && plan.folds() > 1 && end.valF1() < bestScore - EARLY_STOP_MARGIN) {
-                    stopped = true;
-                    progress.worked(plan.folds() - 1);
-                    break;
+                progress.worked(results.size() * plan.folds());
+                interrupted = List.of();
+            }
+            for (TrialExecutor.Proposal p : proposals) {
+                log.accept("trial " + p.trial() + (plan.parallel() > 1 ? " (round " + round + ")" : "") + ": "
+                        + p.point());
+            }
+            if (!proposals.isEmpty()) {
+                results.addAll(executor.run(new TrialExecutor.Round(round, proposals, split, bestScore),
+                        progress.split(proposals.size() * plan.folds()), listener));
+            }
+            results.sort(java.util.Comparator.comparingInt(TrialResult::trial));
+            for (TrialResult r : results) {
+                bestScore = tell(search, r, bestScore);
+                if (r.failure() != null) {
+                    log.accept("trial " + r.trial() + " failed: " + r.failure());
                 }
             }
-            double mean = scores.stream().mapToDouble(FoldScore::f1).average().orElse(Double.NaN);
-            search.tell(point, Double.isFinite(mean) ? 1 - mean : Double.NaN);
-            if (!stopped && mean > bestScore) {
-                bestScore = mean;
-            }
-            listener.trialFinished(new TrialResult(t, point, scores, mean, stopped));
+            told += results.size();
         }
-        BayesianSearch.Trial best = search.best().orElseThrow(() -> new IllegalStateException("no trial finished"));
+        BayesianSearch.Trial best = search.best().orElseThrow(() -> new IllegalStateException(
+                "no trial of the search has a score (every one failed)"));
         return new Best(modelValues(type, best.point()), trainingSettings(base, best.point(), base.epochs()),
                 1 - best.objective());
     }
 
-    private static OperationCanceledException cancelled(Listener listener, int trial, Map<String, Object> point,
-            List<FoldScore> folds) {
-        listener.trialCancelled(trial, point, List.copyOf(folds));
-        return new OperationCanceledException("the search was cancelled in trial " + trial);
+    private static TrialExecutor.Proposal proposal(ModelType type, TrainingSettings base, Plan plan, int trial,
+            int round, Map<String, Object> point) {
+        return new TrialExecutor.Proposal(trial, round, point, modelValues(type, point),
+                trainingSettings(base, point, plan.epochsPerTrial()));
+    }
+
+    /** Tells the optimiser a trial's result; returns the best score of trials that ran to the end. */
+    private static double tell(BayesianSearch search, TrialResult r, double best) {
+        search.tell(r.point(), Double.isFinite(r.score()) ? 1 - r.score() : Double.NaN);
+        return !r.stoppedEarly() && Double.isFinite(r.score()) && r.score() > best ? r.score() : best;
+    }
+
+    /**
+     * The recorded trials by round, in order, from trial 1 on without gaps (a record is cut at its first
+     * gap: what follows it cannot be told in the order it was proposed).
+     */
+    private static List<List<Recorded>> rounds(List<Recorded> recorded) {
+        List<Recorded> sorted = recorded.stream().sorted(java.util.Comparator.comparingInt(Recorded::trial)).toList();
+        List<List<Recorded>> rounds = new ArrayList<>();
+        int expected = 1;
+        for (Recorded t : sorted) {
+            if (t.trial() != expected++) {
+                break;
+            }
+            if (rounds.isEmpty() || rounds.get(rounds.size() - 1).get(0).round() != t.round()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(rounds.size() - 1).add(t);
+        }
+        return rounds;
     }
 
     /** Loads samples by name with targets for the given hyperparameters. */

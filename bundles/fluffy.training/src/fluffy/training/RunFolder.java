@@ -29,6 +29,7 @@ import fluffy.training.records.SearchRecord;
  *   split/            the saved train / validation / test lists ({@link Split})
  *   epochs.csv        one row per epoch; tensorboard/ the same as event files
  *   search.csv/.json  the hyperparameter search, if any ({@link SearchRecord})
+ *   search/round-NNN/ a search round's trial x fold tasks for another process ({@link FoldTask}), and logs
  *   checkpoint.onnx   the last epoch's weights with optimizer state, to resume from
  *   model.onnx        the best epoch's weights: the model
  *   run.lock          locked while a training runs in the folder
@@ -45,6 +46,7 @@ public final class RunFolder {
     public static final String TENSORBOARD_FOLDER = "tensorboard";
     public static final String SEARCH_CSV = "search.csv";
     public static final String SEARCH_JSON = "search.json";
+    public static final String SEARCH_ROUNDS = "search";
     /** Held (an OS file lock) while a process trains the run; the OS releases it when the process dies. */
     public static final String LOCK_FILE = "run.lock";
 
@@ -142,6 +144,11 @@ public final class RunFolder {
 
     public Path searchJson() {
         return folder.resolve(SEARCH_JSON);
+    }
+
+    /** Where the trial x fold tasks of search round {@code round} (1-based) are written for other processes. */
+    public Path searchRound(int round) {
+        return folder.resolve(SEARCH_ROUNDS).resolve(String.format(java.util.Locale.ROOT, "round-%03d", round));
     }
 
     public boolean hasModel() {
@@ -284,7 +291,7 @@ public final class RunFolder {
             }
             TrainingRun.SearchPlan search = r.search() == null ? null
                     : new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(r.search().trials(), r.search().folds(),
-                            r.search().epochsPerTrial()), TrainingRun.SearchPlan.SILENT);
+                            r.search().epochsPerTrial(), r.search().parallel()), TrainingRun.SearchPlan.SILENT);
             return new TrainingRun.Request(r.data(), folder, type, values, settings, r.split(), true,
                     r.initFrom(), search);
         }

@@ -57,11 +57,28 @@ public final class TrainingRun {
         }
     }
 
+    /** Makes the executor of a run's search trials, given what they train and the run folder they may write in. */
+    @FunctionalInterface
+    public interface Executors {
+        TrialExecutor create(ModelType type, Path data, RunFolder run, Consumer<String> log) throws IOException;
+    }
+
     /**
      * A hyperparameter search before the final training, and who hears about its folds and trials (besides
      * the run's search record). With a time budget, the search gets half.
      */
-    public record SearchPlan(HyperparameterSearch.Plan plan, HyperparameterSearch.Listener listener) {
+    public record SearchPlan(HyperparameterSearch.Plan plan, HyperparameterSearch.Listener listener,
+            Executors executor) {
+
+        /** A search whose trials run here, one after the other. */
+        public SearchPlan(HyperparameterSearch.Plan plan, HyperparameterSearch.Listener listener) {
+            this(plan, listener, null);
+        }
+
+        /** The same search with its trials run elsewhere (null: here). */
+        public SearchPlan withExecutor(Executors newExecutor) {
+            return new SearchPlan(plan, listener, newExecutor);
+        }
 
         /** For callers that follow the search through its record. */
         public static final HyperparameterSearch.Listener SILENT = new HyperparameterSearch.Listener() {
@@ -144,7 +161,8 @@ public final class TrainingRun {
                 new RunRecord.Settings(t.optimizer(), t.learningRate(), t.batchSize(), t.crop(), t.epochs(),
                         t.stepsPerEpoch(), t.timeBudget(), t.seed()), request.split(),
                 request.search() == null ? null : new RunRecord.Search(request.search().plan().trials(),
-                        request.search().plan().folds(), request.search().plan().epochsPerTrial()),
+                        request.search().plan().folds(), request.search().plan().epochsPerTrial(),
+                        request.search().plan().parallel()),
                 request.initFrom(), Instant.now(), Instant.now(), 0, null);
         if (previous == null) {
             return fresh;
@@ -307,35 +325,50 @@ public final class TrainingRun {
                 base));
         Path csv = run.searchCsv();
         Path json = run.searchJson();
-        List<HyperparameterSearch.TrialResult> finished = new ArrayList<>();
+        List<HyperparameterSearch.Recorded> recorded = new ArrayList<>();
         if (request.resume() && Files.isRegularFile(json)) {
-            // Trials that ended by themselves are kept; the one that was cancelled is run again.
-            for (SearchRecord.Trial t : SearchRecord.read(json, record.space()).finished()) {
-                if (t.number() != finished.size() + 1) {
-                    break;
-                }
+            // Trials that ended by themselves are kept; those of the interrupted round are trained again.
+            for (SearchRecord.Trial t : SearchRecord.read(json, record.space()).trials()) {
                 record.put(t);
-                finished.add(new HyperparameterSearch.TrialResult(t.number(), t.point(), List.of(), 1 - t.objective(),
-                        t.status() == SearchRecord.Status.STOPPED_EARLY));
+                recorded.add(new HyperparameterSearch.Recorded(t.number(), t.round(), t.point(), !t.finished() ? null
+                        : new HyperparameterSearch.TrialResult(t.number(), t.round(), t.point(), List.of(),
+                                1 - t.objective(), t.status() == SearchRecord.Status.STOPPED_EARLY,
+                                t.status() == SearchRecord.Status.FAILED ? t.message() : null)));
             }
         }
         HyperparameterSearch.Listener recording = new HyperparameterSearch.Listener() {
-            private final List<SearchRecord.Fold> folds = new ArrayList<>();
+            private final Map<Integer, List<SearchRecord.Fold>> folds = new java.util.HashMap<>();
+            private final Map<Integer, Integer> rounds = new java.util.HashMap<>();
+
+            @Override
+            public void roundProposed(List<TrialExecutor.Proposal> proposals) {
+                for (TrialExecutor.Proposal p : proposals) {
+                    rounds.put(p.trial(), p.round());
+                    record.put(new SearchRecord.Trial(p.trial(), p.round(), p.point(), List.of(), Double.NaN,
+                            SearchRecord.Status.RUNNING, ""));
+                }
+                write();
+                plan.listener().roundProposed(proposals);
+            }
 
             @Override
             public void foldFinished(HyperparameterSearch.FoldScore s) {
-                if (s.fold() == 1) {
-                    folds.clear();
-                }
-                folds.add(new SearchRecord.Fold(s.fold(), s.f1(), plan.plan().epochsPerTrial(), s.seconds()));
-                write(new SearchRecord.Trial(s.trial(), s.point(), folds, Double.NaN, SearchRecord.Status.RUNNING, ""));
+                List<SearchRecord.Fold> done = folds.computeIfAbsent(s.trial(), t -> new ArrayList<>());
+                done.add(new SearchRecord.Fold(s.fold(), s.f1(), plan.plan().epochsPerTrial(), s.seconds()));
+                record.put(new SearchRecord.Trial(s.trial(), round(s.trial()), s.point(), done, Double.NaN,
+                        SearchRecord.Status.RUNNING, ""));
+                write();
                 plan.listener().foldFinished(s);
             }
 
             @Override
             public void trialFinished(HyperparameterSearch.TrialResult t) {
-                write(new SearchRecord.Trial(t.trial(), t.point(), folds, 1 - t.score(), t.stoppedEarly()
-                        ? SearchRecord.Status.STOPPED_EARLY : SearchRecord.Status.COMPLETED, ""));
+                SearchRecord.Status status = t.failure() != null ? SearchRecord.Status.FAILED
+                        : t.stoppedEarly() ? SearchRecord.Status.STOPPED_EARLY : SearchRecord.Status.COMPLETED;
+                record.put(new SearchRecord.Trial(t.trial(), t.round(), t.point(), folds.getOrDefault(t.trial(),
+                        List.of()), t.failure() != null ? Double.NaN : 1 - t.score(), status,
+                        t.failure() == null ? "" : t.failure()));
+                write();
                 plan.listener().trialFinished(t);
             }
 
@@ -344,13 +377,18 @@ public final class TrainingRun {
                     List<HyperparameterSearch.FoldScore> finishedFolds) {
                 List<SearchRecord.Fold> done = finishedFolds.stream().map(s -> new SearchRecord.Fold(s.fold(), s.f1(),
                         plan.plan().epochsPerTrial(), s.seconds())).toList();
-                write(new SearchRecord.Trial(trial, point, done, Double.NaN, SearchRecord.Status.CANCELLED,
-                        "cancelled; run again on resume"));
+                record.put(new SearchRecord.Trial(trial, round(trial), point, done, Double.NaN,
+                        SearchRecord.Status.CANCELLED, "cancelled; run again on resume"));
+                write();
                 plan.listener().trialCancelled(trial, point, finishedFolds);
             }
 
-            private void write(SearchRecord.Trial trial) {
-                record.put(trial);
+            private int round(int trial) {
+                return rounds.getOrDefault(trial, recorded.stream().filter(r -> r.trial() == trial)
+                        .mapToInt(HyperparameterSearch.Recorded::round).findFirst().orElse(trial));
+            }
+
+            private void write() {
                 try {
                     record.write(csv, json);
                 } catch (IOException e) {
@@ -358,11 +396,13 @@ public final class TrainingRun {
                 }
             }
         };
-        if (!finished.isEmpty()) {
+        if (!recorded.isEmpty()) {
             record.write(csv, json);
         }
+        TrialExecutor executor = plan.executor() == null ? new LocalTrials(request.type(), source)
+                : plan.executor().create(request.type(), folder, run, log);
         return new HyperparameterSearch().search(request.type(), request.hyperparameters(), base, split.trainVal(),
-                source, plan.plan(), finished, monitor, recording, log);
+                executor, plan.plan(), recorded, monitor, recording, log);
     }
 
     private static Duration remaining(TrainingSettings settings, long began) {

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import fluffy.commands.inference.PredictCommand;
@@ -18,6 +20,14 @@ import fluffy.headless.ExitCodes;
 import fluffy.headless.UsageException;
 import fluffy.inference.BatchPrediction;
 import fluffy.inference.output.ImageOutputs;
+import fluffy.models.ModelTypes;
+import fluffy.commands.DeviceOption;
+import fluffy.runtime.Devices;
+import fluffy.core.image.Normalization;
+import fluffy.runtime.session.SessionSettings;
+import fluffy.training.FoldTask;
+import fluffy.training.data.ProcessedFolder;
+import org.eclipse.core.runtime.NullProgressMonitor;
 
 /**
  * {@code fluffy slurm predict}: a batch prediction as a SLURM array job of {@code fluffy predict --shard}
@@ -41,6 +51,7 @@ public final class SlurmCommand implements Command {
                                             [--cpus-per-task C] [--mem M] [--gres gpu:1] [--sbatch-arg ARG]...
                                             [--truth DIR] [--wait] [--dry-run]
                        fluffy slurm check --input DIR --output DIR [--probabilities]
+                       fluffy slurm trial ROUND_FOLDER [--task I]
 
                   predict          writes OUTPUT/slurm/predict.sbatch (an array job: each task runs fluffy
                                    predict on its share of the sorted inputs) and OUTPUT/slurm/check.sbatch
@@ -59,6 +70,9 @@ public final class SlurmCommand implements Command {
                   --dry-run        print the scripts; write and submit nothing
                   check            the check job's command: exit 0 when every input has complete outputs,
                                    else 3, naming the images without
+                  trial            a search task's command (fluffy train --executor slurm writes the round
+                                   folders): trains the trial x fold of ROUND_FOLDER/task-I.properties,
+                                   I from --task or SLURM_ARRAY_TASK_ID, and writes its scores there
 
                 Resubmitting (sbatch OUTPUT/slurm/predict.sbatch, or the same command again) predicts only
                 the images whose outputs are missing. The nodes need the output folder and the product on a
@@ -69,13 +83,15 @@ public final class SlurmCommand implements Command {
     @Override
     public int run(CommandContext context, List<String> arguments) throws Exception {
         if (arguments.isEmpty()) {
-            throw new UsageException("fluffy slurm needs a subcommand: predict or check");
+            throw new UsageException("fluffy slurm needs a subcommand: predict, check or trial");
         }
         List<String> rest = arguments.subList(1, arguments.size());
         return switch (arguments.get(0)) {
             case "predict" -> predict(context, rest);
             case "check" -> check(context, rest);
-            default -> throw new UsageException("unknown subcommand '" + arguments.get(0) + "': predict or check");
+            case "trial" -> trial(context, rest);
+            default -> throw new UsageException("unknown subcommand '" + arguments.get(0)
+                    + "': predict, check or trial");
         };
     }
 
@@ -183,6 +199,52 @@ public final class SlurmCommand implements Command {
             return ExitCodes.PARTIAL;
         }
         return ExitCodes.OK;
+    }
+
+    private int trial(CommandContext context, List<String> arguments) throws Exception {
+        Arguments args = Arguments.parse(arguments, Set.of());
+        String index = args.value("task").orElse(System.getenv("SLURM_ARRAY_TASK_ID"));
+        args.finish();
+        if (args.positional().size() != 1) {
+            throw new UsageException("fluffy slurm trial takes one round folder");
+        }
+        if (index == null) {
+            throw new UsageException("no task: give --task I, or run it as a SLURM array task");
+        }
+        int task = positiveOrZero(index, "task");
+        Path round = Path.of(args.positional().get(0));
+        int threads = PredictCommand.defaultThreads(System.getenv());
+        FoldTask.Stored stored = FoldTask.read(FoldTask.file(round, task), ModelTypes::require,
+                new SessionSettings(Devices.choose(DeviceOption.parse(null)), threads));
+        FoldTask t = stored.task();
+        context.out().printf("%s (task %d): %d training and %d validation image(s), %s%n", t, task, t.train().size(),
+                t.validation().size(), t.settings().session().describe());
+        List<String> problems = new ArrayList<>();
+        Optional<FoldTask.Result> result = t.run(stored.type(), (names, values) -> ProcessedFolder.load(stored.data(),
+                names, stored.type(), values, Normalization.DEFAULT, p -> {
+                    problems.add(p);
+                    context.err().println(p);
+                }), new NullProgressMonitor());
+        if (result.isEmpty()) {
+            context.err().println(t + ": no epoch finished; no scores written");
+            return ExitCodes.FAILED;
+        }
+        FoldTask.writeResult(FoldTask.resultFile(round, t.trial(), t.fold()), result.get());
+        context.out().printf(Locale.ROOT, "%s: val_f1@0.5 %.4f  val_dice %.4f  %.1fs%n", t, result.get().f1(),
+                result.get().dice(), result.get().seconds());
+        return ExitCodes.OK;
+    }
+
+    private static int positiveOrZero(String value, String name) throws UsageException {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("--" + name + " takes a whole number from 0, not '" + value + "'");
     }
 
     /** Takes this command's own options out of {@code arguments}; the rest, in order, go to predict. */

@@ -48,10 +48,21 @@ final class SlurmScripts {
         return String.join("\n", lines) + "\n";
     }
 
+    /** The array job of a search round: task I trains the trial x fold that {@code task-I.properties} holds. */
+    static String trials(Path launcher, Path round, int tasks, Resources r) {
+        List<String> lines = header("fluffy-search", r);
+        lines.add("#SBATCH --array=0-" + (tasks - 1));
+        lines.add("#SBATCH --output=" + quote(round.resolve("logs").resolve("trial-%A_%a.out")));
+        lines.add("# Each task trains one fold of one trial (task-$SLURM_ARRAY_TASK_ID.properties) and writes its");
+        lines.add("# scores next to it; the search driver (fluffy train --executor slurm) reads them when all have ended.");
+        lines.add("exec " + quote(launcher) + " slurm trial " + quote(round));
+        return String.join("\n", lines) + "\n";
+    }
+
     private static List<String> header(String name, Resources r) {
         List<String> lines = new ArrayList<>();
         lines.add("#!/bin/bash");
-        lines.add("# Written by fluffy slurm predict; submit again with: sbatch <this file>");
+        lines.add("# Written by fluffy; submit again with: sbatch <this file>");
         lines.add("#SBATCH --job-name=" + name);
         if (r.partition() != null) {
             lines.add("#SBATCH --partition=" + r.partition());

@@ -176,7 +176,7 @@ public final class PredictCommand implements Command {
     }
 
     /** A SLURM job's CPUs per task, else every core. */
-    static int defaultThreads(java.util.Map<String, String> env) {
+    public static int defaultThreads(java.util.Map<String, String> env) {
         try {
             int cpus = Integer.parseInt(env.getOrDefault("SLURM_CPUS_PER_TASK", "").trim());
             if (cpus > 0) {

@@ -22,6 +22,10 @@ final class SearchPrinter implements HyperparameterSearch.Listener {
 
     @Override
     public void trialFinished(HyperparameterSearch.TrialResult t) {
+        if (t.failure() != null) {
+            out.printf(Locale.ROOT, "trial %2d  FAILED: %s  %s%n", t.trial(), t.failure(), t.point());
+            return;
+        }
         out.printf(Locale.ROOT, "trial %2d  mean val_f1@0.5 %.4f%s  %s%n", t.trial(), t.score(),
                 t.stoppedEarly() ? " (stopped early)" : "", t.point());
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import fluffy.commands.DeviceOption;
+import fluffy.commands.cluster.SlurmTrials;
 import fluffy.headless.Arguments;
 import fluffy.headless.Command;
 import fluffy.headless.CommandContext;
@@ -45,7 +46,9 @@ public final class TrainCommand implements Command {
                                     [--epochs N] [--time-budget 20m] [--steps-per-epoch N] [--batch N] [--crop N]
                                     [--learning-rate X] [--optimizer adam|adamw|rmsprop|sgd] [--seed N]
                                     [--device auto|cpu|cuda[:N]] [--threads N] [--resume] [--init-from MODEL]
-                                    [--trials %d] [--folds %d] [--search-epochs %d]
+                                    [--trials %d] [--folds %d] [--search-epochs %d] [--parallel-trials Q]
+                                    [--executor local|slurm [--partition P] [--time T] [--cpus-per-task C]
+                                     [--mem M] [--gres G] [--sbatch-arg "ARGS"]]
                                     [--test-fraction %s] [--validation-fraction %s] [--patience N]
 
                   --dir_in           a Processed/ folder (images/ + masks/ of the same names) or a workspace
@@ -73,7 +76,7 @@ public final class TrainCommand implements Command {
                                      score (default 0: train to --epochs or --time-budget)
                 """.formatted(p.trials(), p.folds(), p.epochsPerTrial(), f.test(), f.validation(), d.epochs(),
                 d.stepsPerEpoch(), d.batchSize(), d.crop(), Double.toString(d.learningRate()), f.test(),
-                f.validation());
+                f.validation()) + SlurmTrials.USAGE;
     }
 
     @Override
@@ -139,6 +142,8 @@ public final class TrainCommand implements Command {
         int trials = Options.positive(args, "trials", p.trials());
         int folds = Options.positive(args, "folds", p.folds());
         int searchEpochs = Options.positive(args, "search-epochs", p.epochsPerTrial());
+        int parallel = Options.positive(args, "parallel-trials", p.parallel());
+        TrainingRun.Executors executor = SlurmTrials.fromOptions(args);
         int patience = Options.nonNegative(args, "patience", d.patience());
         Split.Fractions fractions;
         try {
@@ -160,7 +165,7 @@ public final class TrainCommand implements Command {
             TrainingRun.Request saved = RunFolder.at(runDir).resumeRequest(session, given ? epochs : 0);
             return saved.search() == null ? saved : new TrainingRun.Request(saved.data(), saved.runDir(), saved.type(),
                     saved.hyperparameters(), saved.settings(), saved.split(), true, saved.initFrom(),
-                    new TrainingRun.SearchPlan(saved.search().plan(), searchListener));
+                    new TrainingRun.SearchPlan(saved.search().plan(), searchListener, executor));
         }
         ModelType type = ModelTypes.require(typeId);
         HyperparameterValues values;
@@ -173,7 +178,8 @@ public final class TrainCommand implements Command {
                 .withEpochs(epochs).withStepsPerEpoch(steps).withTimeBudget(budget).withSeed(seed)
                 .withPatience(patience).withSession(session);
         TrainingRun.SearchPlan search = useDefaults ? null
-                : new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(trials, folds, searchEpochs), searchListener);
+                : new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(trials, folds, searchEpochs, parallel),
+                        searchListener, executor);
         return new TrainingRun.Request(dataDir, runDir, type, values, settings, fractions, resume, initFrom, search);
     }
 

@@ -55,7 +55,12 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
             int stepsPerEpoch, Duration timeBudget, long seed) {
     }
 
-    public record Search(int trials, int folds, int epochsPerTrial) {
+    /** @param parallel trials proposed and run at once per round (1 for runs from before rounds) */
+    public record Search(int trials, int folds, int epochsPerTrial, int parallel) {
+
+        public Search(int trials, int folds, int epochsPerTrial) {
+            this(trials, folds, epochsPerTrial, 1);
+        }
     }
 
     /** The test split's scores (object F1 at IoU 0.5 and Dice), measured once, used for no choice. */
@@ -122,6 +127,7 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
             p.put("trials", search.trials());
             p.put("folds", search.folds());
             p.put("epochs_per_trial", search.epochsPerTrial());
+            p.put("parallel_trials", search.parallel());
             m.put("search", p);
         } else {
             m.put("search", null);
@@ -152,7 +158,8 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
                 whole(s.get("seed")));
         Map<?, ?> p = (Map<?, ?>) m.get("search");
         Search search = p == null ? null : new Search((int) whole(p.get("trials")), (int) whole(p.get("folds")),
-                (int) whole(p.get("epochs_per_trial")));
+                (int) whole(p.get("epochs_per_trial")),
+                p.get("parallel_trials") == null ? 1 : (int) whole(p.get("parallel_trials")));
         Object init = m.get("init_from");
         Object validation = m.get("validation_fraction");
         Map<?, ?> t = (Map<?, ?>) m.get("test");

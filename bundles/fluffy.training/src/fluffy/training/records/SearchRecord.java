@@ -45,16 +45,29 @@ public final class SearchRecord {
     }
 
     /**
+     * @param round     the round the trial was proposed in, with the others of that round (records from
+     *                  before rounds: its number)
      * @param objective what the search minimised (e.g. 1 − mean score); NaN while running or when failed
      * @param message   why a trial failed or stopped early; empty otherwise
      */
-    public record Trial(int number, Map<String, Object> point, List<Fold> folds, double objective, Status status,
-            String message) {
+    public record Trial(int number, int round, Map<String, Object> point, List<Fold> folds, double objective,
+            Status status, String message) {
+
+        /** A trial proposed on its own (a round of one). */
+        public Trial(int number, Map<String, Object> point, List<Fold> folds, double objective, Status status,
+                String message) {
+            this(number, number, point, folds, objective, status, message);
+        }
 
         public Trial {
             point = Collections.unmodifiableMap(new LinkedHashMap<>(point));
             folds = List.copyOf(folds);
             message = message == null ? "" : message;
+        }
+
+        /** Whether it ended by itself (completed, stopped early or failed): a resumed search does not run it again. */
+        public boolean finished() {
+            return status == Status.COMPLETED || status == Status.STOPPED_EARLY || status == Status.FAILED;
         }
 
         /** The mean of the folds' scores that are not NaN; NaN when there are none. */
@@ -137,10 +150,12 @@ public final class SearchRecord {
         }
     }
 
-    /** The trials that ended by themselves (completed or stopped early), by number: what a resumed search keeps. */
+    /**
+     * The trials that ended by themselves (completed, stopped early or failed), by number: what a resumed
+     * search keeps.
+     */
     public synchronized List<Trial> finished() {
-        return trials.values().stream()
-                .filter(t -> t.status() == Status.COMPLETED || t.status() == Status.STOPPED_EARLY).toList();
+        return trials.values().stream().filter(Trial::finished).toList();
     }
 
     private Set<String> names() {
@@ -150,7 +165,7 @@ public final class SearchRecord {
     }
 
     private String csv() {
-        List<String> header = new ArrayList<>(List.of("trial", "status", "objective", "mean_score", "fold", "score",
+        List<String> header = new ArrayList<>(List.of("trial", "round", "status", "objective", "mean_score", "fold", "score",
                 "epochs", "seconds"));
         space.forEach(h -> header.add(Csv.field(h.name())));
         header.add("message");
@@ -169,7 +184,8 @@ public final class SearchRecord {
 
     /** One row per fold, the trial's columns repeated, so that each row stands alone in a spreadsheet. */
     private String csvRow(Trial t, List<String> fold) {
-        List<String> row = new ArrayList<>(List.of(Integer.toString(t.number()), t.status().label(),
+        List<String> row = new ArrayList<>(List.of(Integer.toString(t.number()), Integer.toString(t.round()),
+                t.status().label(),
                 Csv.number(t.objective()), Csv.number(t.meanScore())));
         row.addAll(fold);
         space.forEach(h -> row.add(Csv.field(String.valueOf(t.point().get(h.name())))));

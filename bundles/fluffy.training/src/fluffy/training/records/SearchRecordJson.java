@@ -40,6 +40,7 @@ final class SearchRecordJson {
     static Map<String, Object> trial(SearchRecord.Trial t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("trial", t.number());
+        m.put("round", t.round());
         m.put("status", t.status().label());
         m.put("objective", t.objective());
         m.put("mean_score", t.meanScore());
@@ -79,7 +80,9 @@ final class SearchRecordJson {
                 folds.add(new SearchRecord.Fold(integer(f.get("fold")), real(f.get("score")), integer(f.get("epochs")),
                         real(f.get("seconds"))));
             }
-            record.put(new SearchRecord.Trial(integer(t.get("trial")), point, folds, real(t.get("objective")),
+            int number = integer(t.get("trial"));
+            record.put(new SearchRecord.Trial(number, t.get("round") == null ? number : integer(t.get("round")), point,
+                    folds, real(t.get("objective")),
                     SearchRecord.Status.of((String) t.get("status")), (String) t.get("message")));
         }
         return record;

@@ -61,19 +61,19 @@ class SearchRecordTest {
     void csvHasARowPerFoldWithTheTrialRepeated() throws IOException {
         record().write(dir.resolve("search.csv"), dir.resolve("search.json"));
         List<String> lines = Files.readAllLines(dir.resolve("search.csv"));
-        assertEquals("trial,status,objective,mean_score,fold,score,epochs,seconds,learning_rate,depth,optimizer,augment,"
+        assertEquals("trial,round,status,objective,mean_score,fold,score,epochs,seconds,learning_rate,depth,optimizer,augment,"
                 + "message", lines.get(0));
         assertEquals(1 + 3 + 1 + 1 + 1, lines.size());
         List<String> second = Csv.split(lines.get(2));
-        assertEquals(List.of("0", "completed", "0.2", "0.7999999999999999", "1", "0.7", "10", "11.0", "1.0E-4", "4",
+        assertEquals(List.of("0", "0", "completed", "0.2", "0.7999999999999999", "1", "0.7", "10", "11.0", "1.0E-4", "4",
                 "adam", "true", ""), second);
         List<String> failed = Csv.split(lines.get(4));
-        assertEquals("failed", failed.get(1));
-        assertEquals("", failed.get(2));
-        assertEquals("rms,prop", failed.get(10));
-        assertEquals("loss became NaN, \"diverged\"", failed.get(12));
+        assertEquals("failed", failed.get(2));
+        assertEquals("", failed.get(3));
+        assertEquals("rms,prop", failed.get(11));
+        assertEquals("loss became NaN, \"diverged\"", failed.get(13));
         List<String> running = Csv.split(lines.get(6));
-        assertEquals(List.of("3", "running", "", "", "", "", "", ""), running.subList(0, 8));
+        assertEquals(List.of("3", "3", "running", "", "", "", "", "", ""), running.subList(0, 9));
     }
 
     @Test

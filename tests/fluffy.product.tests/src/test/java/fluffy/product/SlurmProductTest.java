@@ -19,7 +19,7 @@ import fluffy.product.ProductInstall.Run;
 /**
  * {@code fluffy slurm predict} on a real localhost SLURM: an array of predict tasks gives exactly what one
  * local predict gives, a failing image is named by the check job, and a resubmission predicts only what is
- * missing.
+ * missing; {@code fluffy train --executor slurm} runs a search's rounds as array jobs.
  */
 class SlurmProductTest {
 
@@ -122,6 +122,56 @@ class SlurmProductTest {
                         }
                     }).count(), "the five complete images were left as they were");
         }
+    }
+
+    @Test
+    void aSearchOfTwoRoundsOfTwoParallelTrialsRunsItsFoldsAsArrayTasks() throws Exception {
+        Path data = dir.resolve("demo/Processed");
+        List<String> search = List.of("--dir_in", data.toString(), "--dir_out", dir.resolve("runs").toString(),
+                "--use_defaults", "false", "--folds", "2", "--search-epochs", "1", "--epochs", "1",
+                "--steps-per-epoch", "2", "--crop", "48", "--parallel-trials", "2", "--seed", "5");
+        List<String> cluster = new java.util.ArrayList<>(List.of("train"));
+        cluster.addAll(search);
+        cluster.addAll(List.of("--name", "cluster", "--trials", "4", "--executor", "slurm", "--cpus-per-task", "1"));
+        Run run = product.run(slurm.environment(), cluster.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.toString());
+        Path record = dir.resolve("runs/cluster/search.json");
+        String json = Files.readString(record);
+        List<String> points = points(json);
+        assertEquals(4, points.size(), json);
+        assertEquals(4, json.split("\"status\": \"completed\"", -1).length - 1, "every trial completed: " + json);
+        for (int round = 1; round <= 2; round++) {
+            Path folder = dir.resolve("runs/cluster/search/round-00" + round);
+            assertTrue(Files.isRegularFile(folder.resolve("trials.sbatch")), folder.toString());
+            for (int trial = 2 * round - 1; trial <= 2 * round; trial++) {
+                for (int fold = 1; fold <= 2; fold++) {
+                    assertTrue(Files.isRegularFile(folder.resolve("trial-" + trial + "-fold-" + fold
+                            + ".result.properties")), "trial " + trial + " fold " + fold + " ran as a task");
+                }
+            }
+        }
+        assertTrue(run.err().contains("round 2: array job"), run.toString());
+        List<String> csv = Files.readAllLines(dir.resolve("runs/cluster/search.csv"));
+        assertEquals(1 + 4 * 2, csv.size(), "a row per trial and fold: " + csv);
+        assertTrue(Files.isRegularFile(dir.resolve("runs/cluster/model.onnx")), "the final training ran");
+
+        List<String> here = new java.util.ArrayList<>(List.of("train"));
+        here.addAll(search);
+        here.addAll(List.of("--name", "local", "--trials", "2", "--executor", "local"));
+        Run local = product.run(here.toArray(String[]::new));
+        assertEquals(0, local.exit(), local.toString());
+        List<String> localPoints = points(Files.readString(dir.resolve("runs/local/search.json")));
+        assertEquals(points.subList(0, 2), localPoints, "a local search with the same seed proposes the same round");
+    }
+
+    /** The trials' points in a search.json, in order, as written. */
+    private static List<String> points(String json) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"point\": \\{[^}]*\\}").matcher(json);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
     }
 
     private static String logs(Path output, String prefix) throws Exception {

@@ -1,0 +1,195 @@
+package fluffy.commands.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+
+import fluffy.core.files.AtomicFiles;
+import fluffy.headless.Arguments;
+import fluffy.headless.UsageException;
+import fluffy.models.ModelType;
+import fluffy.training.FoldTask;
+import fluffy.training.HyperparameterSearch;
+import fluffy.training.RunFolder;
+import fluffy.training.TrainingRun;
+import fluffy.training.TrialExecutor;
+import fluffy.training.data.Folds;
+
+/**
+ * Runs a search round on SLURM: every trial x fold of the round is one task of an array job ({@code fluffy
+ * slurm trial}), submitted with {@code sbatch --wait}; when the array has ended, each task's scores are read
+ * from the file it wrote. A task that failed or ran out of time left no scores: its trial is recorded as
+ * failed, naming the task and its log, and the search goes on. A fold whose scores are already there (from
+ * an attempt of the round that the driver did not live to read) is not trained again.
+ */
+public final class SlurmTrials implements TrialExecutor {
+
+    /** The options of {@code fluffy train --executor slurm} that go to sbatch. */
+    public static final String USAGE = """
+              --executor         local (default): trials run here one after the other; slurm: each round's
+                                 trials x folds run at once as a SLURM array job (sbatch --wait), the
+                                 final training here (submit fluffy train itself with sbatch to run it on
+                                 a node); the run folder must be on a filesystem the nodes share
+              --parallel-trials  trials proposed per round (default 1; with slurm, e.g. 4)
+              --partition, --time, --cpus-per-task (default 2), --mem, --gres
+                                 the sbatch options of each trial x fold task (--executor slurm)
+              --sbatch-arg       other sbatch options, e.g. "--account=lab --qos=short"
+            """;
+
+    private final ModelType type;
+    private final Path data;
+    private final RunFolder run;
+    private final Path launcher;
+    private final SlurmScripts.Resources resources;
+    private final Consumer<String> log;
+
+    private SlurmTrials(ModelType type, Path data, RunFolder run, Path launcher, SlurmScripts.Resources resources,
+            Consumer<String> log) {
+        this.type = type;
+        this.data = data.toAbsolutePath().normalize();
+        this.run = run;
+        this.launcher = launcher;
+        this.resources = resources;
+        this.log = log;
+    }
+
+    /**
+     * The executor {@code --executor} asks for, with its sbatch options; null for a local search.
+     *
+     * @throws UsageException for an unknown executor or a bad option
+     */
+    public static TrainingRun.Executors fromOptions(Arguments args) throws UsageException {
+        String executor = args.value("executor").orElse("local");
+        String partition = args.value("partition").orElse(null);
+        String time = args.value("time").orElse(null);
+        String cpus = args.value("cpus-per-task").orElse(null);
+        String mem = args.value("mem").orElse(null);
+        String gres = args.value("gres").orElse(null);
+        String extra = args.value("sbatch-arg").orElse(null);
+        if (executor.equals("local")) {
+            if (partition != null || time != null || cpus != null || mem != null || gres != null || extra != null) {
+                throw new UsageException("--partition, --time, --cpus-per-task, --mem, --gres and --sbatch-arg are "
+                        + "for --executor slurm");
+            }
+            return null;
+        }
+        if (!executor.equals("slurm")) {
+            throw new UsageException("--executor takes local or slurm, not '" + executor + "'");
+        }
+        int cpusPerTask;
+        try {
+            cpusPerTask = cpus == null ? 2 : Integer.parseInt(cpus.trim());
+        } catch (NumberFormatException e) {
+            cpusPerTask = 0;
+        }
+        if (cpusPerTask < 1) {
+            throw new UsageException("--cpus-per-task takes a positive whole number, not '" + cpus + "'");
+        }
+        String launcherProperty = System.getProperty("fluffy.launcher");
+        if (launcherProperty == null) {
+            throw new UsageException("--executor slurm must be run through the fluffy launcher (the tasks call it)");
+        }
+        Path launcher = Path.of(launcherProperty).toAbsolutePath();
+        SlurmScripts.Resources r = new SlurmScripts.Resources(partition, time, cpusPerTask, mem, gres,
+                extra == null ? List.of() : Arrays.stream(extra.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        return (type, data, run, log) -> new SlurmTrials(type, data, run, launcher, r, log);
+    }
+
+    @Override
+    public List<HyperparameterSearch.TrialResult> run(Round round, IProgressMonitor monitor,
+            HyperparameterSearch.Listener listener) {
+        SubMonitor progress = SubMonitor.convert(monitor, 1);
+        Path folder = run.searchRound(round.number());
+        try {
+            List<FoldTask> tasks = new ArrayList<>();
+            for (Proposal p : round.proposals()) {
+                for (Folds.Fold fold : round.folds()) {
+                    FoldTask task = FoldTask.of(p, fold);
+                    if (FoldTask.readResult(FoldTask.resultFile(folder, task.trial(), task.fold())).isEmpty()) {
+                        tasks.add(task);
+                    }
+                }
+            }
+            String jobId = tasks.isEmpty() ? null : submit(round, folder, tasks);
+            progress.worked(1);
+            List<HyperparameterSearch.TrialResult> results = new ArrayList<>();
+            for (Proposal p : round.proposals()) {
+                results.add(collect(p, round, folder, tasks, jobId, listener));
+            }
+            return results;
+        } catch (IOException e) {
+            throw new UncheckedIOException("search round " + round.number() + " on SLURM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for search round " + round.number(), e);
+        }
+    }
+
+    /** Writes the round's task files and script, submits the array and waits for all its tasks to end. */
+    private String submit(Round round, Path folder, List<FoldTask> tasks) throws IOException, InterruptedException {
+        Files.createDirectories(folder.resolve("logs"));
+        try (Stream<Path> old = Files.list(folder)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().matches("task-\\d+\\.properties")).toList()) {
+                Files.delete(p); // an earlier attempt's numbering; its results are kept by trial and fold
+            }
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            tasks.get(i).write(FoldTask.file(folder, i), data, type);
+        }
+        Path script = folder.resolve("trials.sbatch");
+        AtomicFiles.writeString(script, SlurmScripts.trials(launcher, folder, tasks.size(), resources));
+        log.accept("round " + round.number() + ": submitting " + tasks.size() + " trial x fold task(s) (" + script
+                + ") and waiting for them");
+        SlurmCommand.Sbatch.Submitted s = SlurmCommand.Sbatch.submit(List.of("--wait", script.toString()));
+        if (s.jobId() == null) {
+            throw new IOException("sbatch " + script + " failed (exit " + s.exit() + "): " + s.output().strip());
+        }
+        log.accept("round " + round.number() + ": array job " + s.jobId() + " ended" + (s.exit() == 0 ? ""
+                : " with exit " + s.exit() + " (a task failed)") + "; logs " + folder.resolve("logs"));
+        return s.jobId();
+    }
+
+    private HyperparameterSearch.TrialResult collect(Proposal p, Round round, Path folder, List<FoldTask> tasks,
+            String jobId, HyperparameterSearch.Listener listener) throws IOException {
+        List<HyperparameterSearch.FoldScore> scores = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Folds.Fold fold : round.folds()) {
+            int number = fold.index() + 1;
+            Optional<FoldTask.Result> r = FoldTask.readResult(FoldTask.resultFile(folder, p.trial(), number));
+            if (r.isPresent()) {
+                HyperparameterSearch.FoldScore score = new HyperparameterSearch.FoldScore(p.trial(), number, p.point(),
+                        r.get().f1(), r.get().dice(), r.get().valLoss(), r.get().seconds());
+                scores.add(score);
+                listener.foldFinished(score);
+            } else {
+                int index = indexOf(tasks, p.trial(), number);
+                missing.add("fold " + number + " (task " + index + ": " + folder.resolve("logs")
+                        .resolve("trial-" + jobId + "_" + index + ".out") + ")");
+            }
+        }
+        HyperparameterSearch.TrialResult result = HyperparameterSearch.TrialResult.of(p, scores, false,
+                missing.isEmpty() ? null : "no scores from " + String.join(", ", missing)
+                        + ": the task failed or ran out of time");
+        listener.trialFinished(result);
+        return result;
+    }
+
+    private static int indexOf(List<FoldTask> tasks, int trial, int fold) {
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i).trial() == trial && tasks.get(i).fold() == fold) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

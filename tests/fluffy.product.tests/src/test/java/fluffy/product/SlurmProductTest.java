@@ -157,11 +157,23 @@ class SlurmProductTest {
 
         List<String> here = new java.util.ArrayList<>(List.of("train"));
         here.addAll(search);
-        here.addAll(List.of("--name", "local", "--trials", "2", "--executor", "local"));
+        // One thread, as each task has (--cpus-per-task 1), so that the trainings add up in the same order.
+        here.addAll(List.of("--name", "local", "--trials", "2", "--executor", "local", "--threads", "1"));
         Run local = product.run(here.toArray(String[]::new));
         assertEquals(0, local.exit(), local.toString());
-        List<String> localPoints = points(Files.readString(dir.resolve("runs/local/search.json")));
-        assertEquals(points.subList(0, 2), localPoints, "a local search with the same seed proposes the same round");
+        String localJson = Files.readString(dir.resolve("runs/local/search.json"));
+        assertEquals(points.subList(0, 2), points(localJson), "a local search with the same seed proposes the same round");
+        assertEquals(scores(json).get(0), scores(localJson).get(0), "trial 1 scores the same here and as array tasks");
+    }
+
+    /** The trials' mean scores in a search.json, in order, as written. */
+    private static List<String> scores(String json) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"mean_score\": [^,\\n]*").matcher(json);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
     }
 
     /** The trials' points in a search.json, in order, as written. */

@@ -34,6 +34,10 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
     public static final String TYPE = "fluffy.model_type";
     public static final String HYPERPARAMETERS = "fluffy.hyperparameters";
     public static final String INPUT_CHANNELS = "fluffy.input_channels";
+    /** Model files are protobuf messages, which cannot exceed 2 GiB. */
+    static final long MAX_FILE_BYTES = Integer.MAX_VALUE;
+    /** More than any microscope's channels; bounds what a model's metadata can make us allocate. */
+    static final int MAX_INPUT_CHANNELS = 64;
     public static final String NORMALIZATION = "fluffy.normalization";
     public static final String CLASSES = "fluffy.classes";
     public static final String TRAINING_PREFIX = "fluffy.training.";
@@ -120,9 +124,14 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
     public static ModelPackage read(Path file, java.util.function.Function<String, ModelType> types) throws IOException {
         ModelFile model;
         try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new ModelFile.Refused(Files.size(file) + " bytes, more than an ONNX model file can hold (2 GiB)");
+            }
             model = ModelFile.parse(Files.readAllBytes(file));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IOException(file + ": no such model file", e);
+        } catch (ModelFile.Refused e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             // The protobuf parser's own words ("end-group tag did not match") name neither the file nor the fix.
             throw new IOException(file + ": not an ONNX model file, or a damaged one (" + e.getMessage() + "); give the "
@@ -140,12 +149,17 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
             ModelType type = types.apply(typeId);
             HyperparameterValues values = HyperparameterValues.decode(type.hyperparameters(),
                     meta.getOrDefault(HYPERPARAMETERS, ""));
-            int inputChannels = Integer.parseInt(meta.getOrDefault(INPUT_CHANNELS, "1"));
+            int inputChannels = bounded(meta.getOrDefault(INPUT_CHANNELS, "1"), INPUT_CHANNELS, MAX_INPUT_CHANNELS);
             Weights weights = new Weights();
             for (ParameterSpec spec : Graphs.specs(type.network(values, inputChannels))) {
                 Tensor t = model.initializers().get(spec.name());
                 if (t == null || t.type() != DataType.FLOAT) {
                     throw new IOException(file + ": the model lacks the weights '" + spec.name() + "'");
+                }
+                if (!java.util.Arrays.equals(t.dims(), spec.shape())) {
+                    throw new IOException(file + ": the weights '" + spec.name() + "' are "
+                            + java.util.Arrays.toString(t.dims()) + ", but its metadata describe a network that needs "
+                            + java.util.Arrays.toString(spec.shape()));
                 }
                 weights.put(spec.name(), t.dims(), t.toFloats());
             }
@@ -161,6 +175,20 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A whole number from a model's metadata, 1..max: the metadata are as untrusted as the file. */
+    private static int bounded(String value, String key, int max) {
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " is '" + value + "', not a whole number");
+        }
+        if (n < 1 || n > max) {
+            throw new IllegalArgumentException(key + " is " + n + ", outside 1.." + max);
+        }
+        return n;
     }
 
     private static ResumeState readState(Path file) throws IOException {

@@ -19,6 +19,15 @@ public record ModelFile(Map<String, Tensor> initializers, Map<String, String> me
     /**
      * @throws IOException when the bytes are not an ONNX model (the message says what is wrong)
      */
+    /** A well-formed ONNX model that uses what Fluffy refuses to read (external weight files). */
+    public static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
     public static ModelFile parse(byte[] bytes) throws IOException {
         return fluffy.onnx.internal.ModelReader.read(bytes);
     }

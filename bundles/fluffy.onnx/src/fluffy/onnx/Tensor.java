@@ -16,9 +16,14 @@ public record Tensor(DataType type, long[] dims, byte[] raw) {
             if (d < 0) {
                 throw new IllegalArgumentException("tensor dims must be known: " + Arrays.toString(dims));
             }
-            count *= d;
+            try {
+                count = Math.multiplyExact(count, d);
+            } catch (ArithmeticException e) {
+                // Dimensions from an untrusted file: their product must not wrap around to look small.
+                throw new IllegalArgumentException("tensor dims " + Arrays.toString(dims) + " are too large");
+            }
         }
-        if (count * type.bytes != raw.length) {
+        if (count > Long.MAX_VALUE / 8 || count * type.bytes != raw.length) {
             throw new IllegalArgumentException("tensor " + Arrays.toString(dims) + " of " + type + " needs "
                     + count * type.bytes + " bytes, got " + raw.length);
         }

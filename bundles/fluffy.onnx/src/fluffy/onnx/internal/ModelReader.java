@@ -62,6 +62,8 @@ public final class ModelReader {
         int type = 0;
         String name = "";
         byte[] raw = null;
+        String location = null;
+        boolean external = false;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (WireFormat.getTagFieldNumber(tag)) {
                 case 1 -> {
@@ -78,8 +80,21 @@ public final class ModelReader {
                 case 2 -> type = in.readInt32();
                 case 8 -> name = in.readString();
                 case 9 -> raw = in.readByteArray();
+                case 13 -> {
+                    Map<String, String> entry = new LinkedHashMap<>();
+                    readEntry(in.readByteArray(), entry);
+                    location = entry.getOrDefault("location", location);
+                    external = true;
+                }
+                case 14 -> external |= in.readEnum() == 1; // DataLocation.EXTERNAL
                 default -> in.skipField(tag);
             }
+        }
+        if (external) {
+            // Never opened: a path in an untrusted model could point anywhere on the machine.
+            throw new ModelFile.Refused("initializer " + name + " keeps its data in an external file"
+                    + (location == null ? "" : " ('" + location + "')") + "; only models with their weights inside "
+                    + "the .onnx file are read, and files a model names are never opened");
         }
         if (raw == null) {
             throw new IOException("initializer " + name + " has no raw_data (only raw data is supported)");

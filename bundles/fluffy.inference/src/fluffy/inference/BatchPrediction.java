@@ -147,12 +147,12 @@ public final class BatchPrediction {
                     throw e;
                 } catch (IOException | SessionException | RuntimeException e) {
                     result = FileResult.failed(input, message(e), seconds(start));
-                    if (outOfSpace(e)) {
+                    String fault = outputFault(e, request.outputDir());
+                    if (fault != null) {
                         // Every further image would fail the same way: one message, and the batch stops here.
-                        result = FileResult.failed(input, "no space left on the device of " + request.outputDir()
-                                + "; the batch stopped here (" + (request.inputs().size() - results.size() - 1)
-                                + " image(s) not tried); free space and run it again: complete images are skipped",
-                                seconds(start));
+                        result = FileResult.failed(input, fault + "; the batch stopped here ("
+                                + (request.inputs().size() - results.size() - 1) + " image(s) not tried); run it "
+                                + "again once that is fixed: complete images are skipped", seconds(start));
                         results.add(result);
                         each.accept(result);
                         return results;
@@ -166,14 +166,24 @@ public final class BatchPrediction {
     }
 
     /** Whether an exception, or one of its causes, is the file system's "no space left" or "quota exceeded". */
-    static boolean outOfSpace(Throwable e) {
+    /**
+     * What makes the output folder unusable for every image (no space, a read-only or unwritable folder),
+     * or null when the failure is the image's own.
+     */
+    static String outputFault(Throwable e, Path outputDir) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
-                return true;
+                return "no space left on the device of " + outputDir + "; free space";
+            }
+            // Only about the output folder: an input the user may not read is that image's own failure.
+            if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                    && Path.of(f.getFile()).toAbsolutePath().startsWith(outputDir.toAbsolutePath())
+                    && (m.contains("Read-only file system") || t instanceof java.nio.file.AccessDeniedException)) {
+                return outputDir + " cannot be written (read-only or no permission)";
             }
         }
-        return false;
+        return null;
     }
 
     private static FileResult predict(Predictor predictor, Request request, Path input, String stem,

@@ -91,11 +91,7 @@ class ResumablePredictionTest {
         Path full = dir.resolve("full");
         Files.createDirectories(full);
         // A real full file system: a 256 KiB tmpfs (needs root; skipped elsewhere).
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", full.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(mount.getInputStream().readAllBytes());
-        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a small tmpfs here ("
-                + said.strip() + "); skipping the disk-full test");
+        mountTmpfs(full, "size=256k");
         try {
             SyntheticNuclei generator = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(400, 400));
             List<Path> inputs = new ArrayList<>();
@@ -117,6 +113,37 @@ class ResumablePredictionTest {
         } finally {
             new ProcessBuilder("umount", full.toString()).start().waitFor();
         }
+    }
+
+    @Test
+    void aReadOnlyOutputStopsTheBatchAtTheFirstImageWithOneMessage(@TempDir Path dir) throws Exception {
+        Path locked = dir.resolve("locked");
+        Files.createDirectories(locked);
+        // A real read-only file system (root ignores permission bits, not a read-only mount).
+        mountTmpfs(locked, "ro,size=256k");
+        try {
+            SyntheticNuclei generator = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(64, 64));
+            List<Path> inputs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                inputs.add(save(dir.resolve("in/img" + i + ".tif"), generator.generate(i).image().data(), 64));
+            }
+            List<BatchPrediction.FileResult> results = run(inputs, locked, true);
+            assertEquals(1, results.size(), "the batch stopped at the first image: " + results);
+            assertTrue(results.get(0).failed() && results.get(0).detail().contains(locked + " cannot be written"),
+                    results.get(0).line());
+            assertTrue(results.get(0).detail().contains("2 image(s) not tried"), results.get(0).line());
+        } finally {
+            new ProcessBuilder("umount", locked.toString()).start().waitFor();
+        }
+    }
+
+    /** Mounts a tmpfs with the options on {@code at}, or skips the test where that cannot be done (not root). */
+    private static void mountTmpfs(Path at, String options) throws Exception {
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", at.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(mount.getInputStream().readAllBytes());
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs (" + options
+                + ") here (" + said.strip() + "); skipping");
     }
 
     private static Path save(Path file, float[] data, int side) throws Exception {

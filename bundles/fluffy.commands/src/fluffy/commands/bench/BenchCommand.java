@@ -33,11 +33,21 @@ public final class BenchCommand implements Command {
                   unet base=16 depth=4 batch=1 size=512 threads=2 device=CPU infer_ms=160.2 infer_mpix_s=1.64
                 The model is the plain U-Net (481,745 parameters at depth 4, width 16), Adam, random data.
                 A PyTorch reference for the same architecture: bundles/fluffy.commands/bench/unet_reference.py
+
+                       fluffy bench batch [--images 10000] [--size 64] [--bad-every 500] [--model M]
+                                          [--threads N] [--dir DIR]
+                A long prediction batch (a soak test): writes --images synthetic images (every --bad-every-th
+                a text file named .tif) into DIR (default: a temporary folder, deleted after), predicts them
+                with instances, and prints the resident memory (RSS) every tenth of the way and at the end,
+                and whether every bad file was named and every other predicted (exit 0) or not (exit 1).
                 """;
     }
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws Exception {
+        if (!arguments.isEmpty() && arguments.get(0).equals("batch")) {
+            return batch(context, arguments.subList(1, arguments.size()));
+        }
         Arguments args = Arguments.parse(arguments, Set.of());
         int threads = Options.positive(args, "threads", Runtime.getRuntime().availableProcessors());
         DeviceRequest request = DeviceOption.parse(args.value("device").orElse("cpu"));
@@ -70,6 +80,29 @@ public final class BenchCommand implements Command {
                     where, ms, size * (double) size / 1e6 / (ms / 1000));
         }
         return ExitCodes.OK;
+    }
+
+    private static int batch(CommandContext context, List<String> arguments) throws Exception {
+        Arguments args = Arguments.parse(arguments, Set.of());
+        int images = Options.positive(args, "images", 10000);
+        int size = Options.positive(args, "size", 64);
+        int badEvery = Options.nonNegative(args, "bad-every", 500);
+        java.nio.file.Path model = fluffy.inference.DefaultModel.orDefault(args.value("model").orElse(null));
+        int threads = Options.positive(args, "threads", Runtime.getRuntime().availableProcessors());
+        String given = args.value("dir").orElse(null);
+        args.finish();
+        args.noPositional();
+        java.nio.file.Path dir = given != null ? java.nio.file.Path.of(given)
+                : java.nio.file.Files.createTempDirectory("fluffy-soak");
+        try {
+            boolean ok = new BatchSoak(images, size, badEvery, SessionSettings.cpu(threads)).run(model, dir,
+                    context.out());
+            return ok ? ExitCodes.OK : ExitCodes.FAILED;
+        } finally {
+            if (given == null) {
+                BatchSoak.delete(dir);
+            }
+        }
     }
 
     private static String name(ConvInputGradient form) {

@@ -124,6 +124,13 @@ public final class BatchPrediction {
         SubMonitor progress = SubMonitor.convert(monitor, "Predicting " + request.inputs().size() + " images",
                 request.inputs().size());
         List<FileResult> results = new ArrayList<>();
+        // What a killed earlier run of these images left half-written goes; other tasks' images are not ours.
+        try {
+            ImageOutputs.removeTemporaries(request.outputDir(), request.inputs().stream().map(BatchPrediction::stem)
+                    .toList());
+        } catch (IOException e) {
+            // An output folder that cannot be listed cannot be written either: the first image will say why.
+        }
         Set<String> stems = new HashSet<>();
         for (Path input : request.inputs()) {
             progress.checkCanceled();

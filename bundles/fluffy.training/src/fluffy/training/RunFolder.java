@@ -146,6 +146,17 @@ public final class RunFolder {
         return folder.resolve(SEARCH_JSON);
     }
 
+    /**
+     * Deletes the temporary files a killed training left in the folder, its split and its TensorBoard
+     * folders (not in the search rounds' folders, where a killed driver's tasks may still be writing). For
+     * the holder of {@link #lock}.
+     */
+    public void removeTemporaries() throws IOException {
+        fluffy.core.files.AtomicFiles.removeAllTemporaries(folder);
+        fluffy.core.files.AtomicFiles.removeAllTemporaries(splitFolder());
+        fluffy.core.files.AtomicFiles.removeAllTemporaries(tensorBoardFolder());
+    }
+
     /** Where the trial x fold tasks of search round {@code round} (1-based) are written for other processes. */
     public Path searchRound(int round) {
         return folder.resolve(SEARCH_ROUNDS).resolve(String.format(java.util.Locale.ROOT, "round-%03d", round));

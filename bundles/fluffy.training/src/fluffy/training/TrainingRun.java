@@ -117,6 +117,8 @@ public final class TrainingRun {
         Files.createDirectories(request.runDir());
         RunFolder run = RunFolder.at(request.runDir());
         try (RunFolder.Lock held = run.lock()) {
+            // The lock holder alone writes here: what a killed earlier training left half-written can go.
+            run.removeTemporaries();
             return runHolding(request, run, monitor, listener, log);
         }
     }

@@ -21,9 +21,9 @@ public final class ExportCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: fluffy export --model M --format onnx|bioimageio --output FILE
+                Usage: fluffy export [--model M] --format onnx|bioimageio --output FILE
 
-                  --model   a model file (RUN_FOLDER/model.onnx)
+                  --model   a model file (RUN_FOLDER/model.onnx; default: the default model)
                   --format  onnx: the self-contained inference model (image in, probabilities out, metadata);
                             bioimageio: a zip with rdf.yaml (format %s), the ONNX weights, test tensors
                             (.npy), documentation and a cover image, for the bioimage.io model zoo
@@ -34,7 +34,7 @@ public final class ExportCommand implements Command {
     @Override
     public int run(CommandContext context, List<String> arguments) throws Exception {
         Arguments args = Arguments.parse(arguments, Set.of());
-        Path modelFile = Path.of(args.require("model"));
+        Path modelFile = fluffy.inference.DefaultModel.orDefault(args.value("model").orElse(null));
         String format = args.require("format").toLowerCase(Locale.ROOT);
         Path output = Path.of(args.require("output"));
         args.finish();
@@ -43,6 +43,8 @@ public final class ExportCommand implements Command {
             throw new UsageException("--format takes onnx or bioimageio, got '" + format + "'");
         }
         PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
+        // A killed earlier export of this file left its temporary file beside it; this export replaces it.
+        AtomicFiles.removeTemporaries(output.toAbsolutePath().getParent(), List.of(AtomicFiles.baseName(output)));
         if (format.equals("onnx")) {
             byte[] bytes = model.onnx();
             AtomicFiles.write(output, tmp -> java.nio.file.Files.write(tmp, bytes));

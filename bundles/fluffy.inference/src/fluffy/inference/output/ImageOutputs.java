@@ -128,6 +128,11 @@ public final class ImageOutputs implements AutoCloseable {
      * removed first when an image is predicted again, so a commit cut short leaves none) and, when asked
      * for, its probabilities.
      */
+    /** Removes what a killed earlier prediction of these images left half-written (their temporary files). */
+    public static int removeTemporaries(Path dir, java.util.Collection<String> stems) throws IOException {
+        return AtomicFiles.removeTemporaries(dir, stems);
+    }
+
     public static boolean complete(Path dir, String stem, boolean probabilities) {
         return Files.isRegularFile(dir.resolve(stem + ".tif"))
                 && (!probabilities || Files.isRegularFile(dir.resolve(stem + "_probabilities.tif")));
@@ -191,7 +196,7 @@ public final class ImageOutputs implements AutoCloseable {
     }
 
     private Path temporary(String suffix) throws IOException {
-        return AtomicFiles.temporaryFile(dir, "." + stem + "-", suffix + ".partial");
+        return AtomicFiles.temporaryFile(dir, stem, suffix + ".partial");
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -43,4 +43,18 @@ class AtomicFilesTest {
         Path plain = Files.createFile(dir.resolve("plain.txt"));
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
     }
+
+    @Test
+    void temporariesOfAKilledWriterAreRemovedForTheNamesAskedForAndNothingElse() throws IOException {
+        Path stale = AtomicFiles.temporaryFile(dir, "img1", ".tif.partial");
+        Path staleMask = AtomicFiles.temporaryFile(dir, "img1_mask", ".png");
+        Path other = AtomicFiles.temporaryFile(dir, "img10", ".tif"); // another image's: a prefix is not enough
+        Path users = Files.writeString(dir.resolve(".img1-notes.txt"), "the user's own hidden file");
+        Path image = Files.writeString(dir.resolve("img1.tif"), "a finished output");
+        assertEquals(2, AtomicFiles.removeTemporaries(dir, List.of("img1")));
+        assertEquals(List.of(false, false, true, true, true), List.of(Files.exists(stale), Files.exists(staleMask),
+                Files.exists(other), Files.exists(users), Files.exists(image)));
+        assertEquals(1, AtomicFiles.removeAllTemporaries(dir));
+        assertEquals(List.of(false, true, true), List.of(Files.exists(other), Files.exists(users), Files.exists(image)));
+    }
 }

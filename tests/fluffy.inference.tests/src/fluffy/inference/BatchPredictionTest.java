@@ -104,6 +104,19 @@ class BatchPredictionTest {
     }
 
     @Test
+    void aSecondInputWithTheSameStemFailsRatherThanOverwriteTheFirstsOutputs(@TempDir Path dir) throws Exception {
+        Path first = save(dir.resolve("a/cells.tif"), List.of(generator.generate(1)));
+        Path second = save(dir.resolve("b/cells.tif"), List.of(generator.generate(2)));
+        List<BatchPrediction.FileResult> results = predict(List.of(first, second), dir.resolve("out"),
+                InputType.FRAME, false);
+        assertFalse(results.get(0).failed(), results.get(0).line());
+        assertTrue(results.get(1).failed() && results.get(1).detail().contains("same name stem 'cells'"),
+                results.get(1).line());
+        byte[] written = Files.readAllBytes(dir.resolve("out/cells.tif"));
+        assertTrue(written.length > 0, "the first image's outputs stay");
+    }
+
+    @Test
     void aChannelBeyondTheImageIsRefusedWithTheFileName(@TempDir Path dir) throws Exception {
         Path input = save(dir.resolve("in/one.tif"), List.of(generator.generate(1)));
         try (Predictor predictor = new Predictor(TinyModel.get(), SessionSettings.cpu(), TileSettings.DEFAULT)) {

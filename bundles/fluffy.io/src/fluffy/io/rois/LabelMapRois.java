@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -44,8 +45,22 @@ public final class LabelMapRois {
      * @return how many ROIs were added
      */
     public static int add(ZipOutputStream zip, LabelMap map, int z, int t) throws IOException {
+        List<Roi> rois = rois(map, z, t);
+        for (Roi roi : rois) {
+            zip.putNextEntry(new ZipEntry(roi.getName() + ".roi"));
+            zip.write(RoiEncoder.saveAsByteArray(roi));
+            zip.closeEntry();
+        }
+        return rois.size();
+    }
+
+    /**
+     * One named ROI per object, in label order (with a hyperstack position as {@link #add} gives it): how a
+     * label map made elsewhere becomes ROIs to edit.
+     */
+    public static List<Roi> rois(LabelMap map, int z, int t) {
         int[][] boxes = boundingBoxes(map);
-        int written = 0;
+        List<Roi> rois = new java.util.ArrayList<>();
         for (int label = 1; label < boxes.length; label++) {
             if (boxes[label] != null) {
                 Roi roi = outline(map, label, boxes[label]);
@@ -57,13 +72,10 @@ public final class LabelMapRois {
                     name = String.format("z%03d-t%04d-", z, t) + name;
                 }
                 roi.setName(name);
-                zip.putNextEntry(new ZipEntry(name + ".roi"));
-                zip.write(RoiEncoder.saveAsByteArray(roi));
-                zip.closeEntry();
-                written++;
+                rois.add(roi);
             }
         }
-        return written;
+        return rois;
     }
 
     /** Per label: {minX, minY, maxX, maxY}, or null when the label does not occur. */

@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 
 import fluffy.core.workspace.Workspace;
+import fluffy.io.rois.LabelMapFiles;
 import fluffy.jobs.FluffyJob;
 import fluffy.jobs.FluffyJobs;
 import fluffy.jobs.PredictionJob;
@@ -73,8 +74,14 @@ public class AnnotationEditorPart {
             try {
                 EditorImage image = EditorImage.read(file);
                 boolean hasRois = Files.isRegularFile(roiSet);
-                RoiDocument doc = hasRois ? RoiDocument.read(roiSet) : new RoiDocument();
-                String source = hasRois ? "ROIs from " + roiSet.getFileName() + doc.ignoredNote() : "no RoiSet.zip yet";
+                Path mask = selected.workspace().processedMask(selected.name());
+                boolean hasMask = !hasRois && Files.isRegularFile(mask);
+                // A training pair whose label map was made elsewhere opens with its objects, ready to correct.
+                RoiDocument doc = hasRois ? RoiDocument.read(roiSet)
+                        : hasMask ? RoiDocument.ofLabelMap(LabelMapFiles.read(mask)) : new RoiDocument();
+                String source = hasRois ? "ROIs from " + roiSet.getFileName() + doc.ignoredNote()
+                        : hasMask ? "objects of the label map " + selected.workspace().root().relativize(mask)
+                                + " (no RoiSet.zip yet; Save makes them one)" : "no RoiSet.zip yet";
                 sync.asyncExec(() -> {
                     if (mine == generation && !view.control().isDisposed()) {
                         view.show(image, doc, source);

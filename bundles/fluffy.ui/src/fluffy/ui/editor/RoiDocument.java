@@ -44,6 +44,16 @@ public final class RoiDocument {
         return doc;
     }
 
+    /**
+     * The objects of a label map made elsewhere (by {@code fluffy labels --masks}, another tool, or a
+     * prediction) as ROIs to edit; not marked unsaved: until edited they say what the label map says.
+     */
+    public static RoiDocument ofLabelMap(fluffy.core.labels.LabelMap labels) {
+        RoiDocument doc = new RoiDocument();
+        doc.rois = List.copyOf(fluffy.io.rois.LabelMapRois.rois(labels, 0, 0));
+        return doc;
+    }
+
     /** The entries of the file read that are not among the ROIs, each with why. */
     public List<Skipped> ignored() {
         return ignored;

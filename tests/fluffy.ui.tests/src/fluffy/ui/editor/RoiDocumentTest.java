@@ -49,6 +49,28 @@ class RoiDocumentTest {
     }
 
     @Test
+    void aLabelMapMadeElsewhereOpensAsOneRoiPerObjectThatSavesAsAnnotation(@TempDir Path dir) throws Exception {
+        fluffy.core.labels.LabelMap labels = fluffy.core.labels.LabelMap.empty(40, 30);
+        for (int y = 2; y < 10; y++) {
+            for (int x = 3; x < 12; x++) {
+                labels.labels()[y * 40 + x] = 7; // labels need not be 1..n
+            }
+        }
+        for (int y = 15; y < 28; y++) {
+            for (int x = 20; x < 35; x++) {
+                labels.labels()[y * 40 + x] = 2;
+            }
+        }
+        RoiDocument doc = RoiDocument.ofLabelMap(labels);
+        assertEquals(2, doc.rois().size());
+        assertFalse(doc.dirty(), "unedited, it says what the label map says");
+        assertEquals(9 * 8, doc.rois().get(1).getContainedPoints().length, "label 7's pixels exactly");
+        Path saved = dir.resolve("RoiSet.zip");
+        doc.save(saved);
+        assertEquals(2, RoiDocument.read(saved).rois().size());
+    }
+
+    @Test
     void entriesTheReaderRefusesAreListedWithTheirReason(@TempDir Path dir) throws Exception {
         Path zip = dir.resolve("hostile.zip");
         try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {

@@ -55,7 +55,13 @@ public final class WorkspaceContents {
         extraRuns.stream().filter(p -> !runFolders.contains(p)).forEach(runFolders::add);
         List<NavigatorNode> runs = runs(runFolders);
         List<NavigatorNode> predictions = new ArrayList<>();
-        for (Path folder : subfolders(ws.predictions())) {
+        // Label maps written straight into Predictions/ (fluffy demo, a predict run pointed there) count too.
+        List<Path> folders = new ArrayList<>();
+        if (Files.isDirectory(ws.predictions())) {
+            folders.add(ws.predictions());
+        }
+        folders.addAll(subfolders(ws.predictions()));
+        for (Path folder : folders) {
             int count = labelMapCount(folder);
             if (count > 0) {
                 predictions.add(new NavigatorNode.Predictions(folder, ws, folder.getFileName().toString(),

@@ -97,6 +97,15 @@ class PredictAndEvaluateTest {
         WorkbenchActions.Report none = WorkbenchActions.evaluation(ws, Files.createDirectories(dir.resolve("empty")),
                 new NullProgressMonitor());
         assertTrue(none.error());
+
+        // Label maps written straight into Predictions/ (as fluffy demo writes them) are listed as well.
+        for (String file : List.of(".tif", "_RoiSet.zip", "_overlay.png", "_mask.png")) {
+            Files.copy(out.resolve(stems.get(0) + file), ws.predictions().resolve(stems.get(0) + file));
+        }
+        List<NavigatorNode.Group> flat = WorkspaceContents.read(ws, List.of());
+        assertEquals("Predictions (2)", flat.get(4).label());
+        assertEquals(List.of("Predictions", "tiny"), flat.get(4).children().stream().map(NavigatorNode::label).toList());
+        assertEquals("1 label map", flat.get(4).children().get(0).detail());
     }
 
     /** A workspace whose Processed/ holds the first {@code n} dsb pairs. */

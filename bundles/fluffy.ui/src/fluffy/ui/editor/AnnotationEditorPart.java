@@ -80,8 +80,7 @@ public class AnnotationEditorPart {
                 RoiDocument doc = hasRois ? RoiDocument.read(roiSet)
                         : hasMask ? RoiDocument.ofLabelMap(LabelMapFiles.read(mask)) : new RoiDocument();
                 String source = hasRois ? "ROIs from " + roiSet.getFileName() + doc.ignoredNote()
-                        : hasMask ? "objects of the label map " + selected.workspace().root().relativize(mask)
-                                + " (no RoiSet.zip yet; Save makes them one)" : "no RoiSet.zip yet";
+                        : hasMask ? "its label map's objects; Save makes them its RoiSet.zip" : "no RoiSet.zip yet";
                 sync.asyncExec(() -> {
                     if (mine == generation && !view.control().isDisposed()) {
                         view.show(image, doc, source);

@@ -35,7 +35,7 @@ final class TrialsPanel {
         chart = new Chart(box, SWT.DOUBLE_BUFFERED);
         chart.getTitle().setText("Search trials");
         chart.getAxisSet().getXAxis(0).getTitle().setText("trial");
-        chart.getAxisSet().getYAxis(0).getTitle().setText("mean F1 of the folds");
+        chart.getAxisSet().getYAxis(0).getTitle().setText("mean F1");
         chart.getLegend().setVisible(false);
         ILineSeries<?> points = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, SERIES);
         points.setLineStyle(LineStyle.NONE);

@@ -48,6 +48,12 @@ public final class Labelling {
      */
     public List<FileReport> run(Consumer<FileReport> each, IProgressMonitor monitor) throws IOException {
         List<String> names = workspace.labelingItems();
+        // A workspace step runs alone on its workspace: what a killed earlier one left half-written can go.
+        AtomicFiles.removeAllTemporaries(workspace.processedMasks());
+        AtomicFiles.removeAllTemporaries(workspace.processedImages());
+        for (String name : names) {
+            AtomicFiles.removeAllTemporaries(workspace.labelingMasks(name));
+        }
         return BatchLoop.run("Labelling " + names.size() + " item(s)", names, n -> n, this::label, each, monitor);
     }
 

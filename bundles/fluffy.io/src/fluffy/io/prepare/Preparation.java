@@ -46,6 +46,11 @@ public final class Preparation {
      */
     public List<FileReport> run(Consumer<FileReport> each, IProgressMonitor monitor) throws IOException {
         List<Path> files = workspace.rawFiles(p -> true);
+        // A workspace step runs alone on its workspace: what a killed earlier one left half-written can go.
+        for (Path file : files) {
+            fluffy.core.files.AtomicFiles.removeAllTemporaries(workspace.labelingImage(Workspace.itemName(file))
+                    .getParent());
+        }
         Map<String, Path> names = new HashMap<>();
         return BatchLoop.run("Preparing " + files.size() + " file(s)", files, f -> f.getFileName().toString(),
                 f -> prepare(f, names), each, monitor);

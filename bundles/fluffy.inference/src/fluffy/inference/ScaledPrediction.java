@@ -19,7 +19,8 @@ import fluffy.runtime.session.SessionException;
  * pixels), and its label map brought back to the image's size. With {@link ObjectScale#AUTO} a first pass
  * at the image's own scale measures the objects' median diameter; when it is within {@link #TOLERANCE} of
  * the model's, that pass is the result, else the image is predicted again at the measured scale (and once
- * more if the second pass's objects still disagree, as a first pass on far too large objects splits them).
+ * more if the second pass's objects still disagree). A first pass whose objects look small is checked at
+ * half the scale first: objects far too large for the network come out of it as many small fragments.
  */
 public final class ScaledPrediction {
 
@@ -27,6 +28,10 @@ public final class ScaledPrediction {
     public static final double TOLERANCE = 1.4;
     /** Rescaling is limited to 1/4x to 4x: beyond, the image says too little about its objects. */
     static final double MAX_FACTOR = 4;
+    /** The scale of the pass that tells small objects from fragments of large ones. */
+    static final double PROBE_FACTOR = 0.5;
+    /** Objects this much larger at {@link #PROBE_FACTOR} than at full scale were fragments there. */
+    static final double FRAGMENTS = 2;
     /** Fewer objects than this measure no size. */
     static final int MIN_OBJECTS = 3;
 
@@ -52,7 +57,7 @@ public final class ScaledPrediction {
 
     public static Result predict(Predictor predictor, PostProcessing post, ObjectScale scale, Plane plane,
             boolean keepMaps, IProgressMonitor monitor) throws SessionException {
-        SubMonitor progress = SubMonitor.convert(monitor, 3);
+        SubMonitor progress = SubMonitor.convert(monitor, 4);
         double reference = predictor.model().description().objectDiameter();
         if (Double.isNaN(reference) || scale.equals(ObjectScale.NATIVE)) {
             return at(predictor, post, plane, 1, keepMaps, progress.split(3));
@@ -61,6 +66,17 @@ public final class ScaledPrediction {
             return at(predictor, post, plane, factor(reference / scale.diameter()), keepMaps, progress.split(3));
         }
         Result result = at(predictor, post, plane, 1, keepMaps, progress.split(1));
+        double first = diameter(result.labels());
+        if (Double.isFinite(first) && reference / first > TOLERANCE) {
+            // Objects that look small are small objects, or fragments of objects far too large for the
+            // network (it sees their texture): at half the scale, the second kind shows whole and much
+            // larger, and the search goes on from there instead of enlarging the fragments.
+            Result probe = at(predictor, post, plane, PROBE_FACTOR, keepMaps, progress.split(1));
+            double seen = diameter(probe.labels());
+            if (Double.isFinite(seen) && seen > FRAGMENTS * first) {
+                result = probe;
+            }
+        }
         for (int pass = 0; pass < 2; pass++) {
             // The objects found at this pass's scale, in the image's pixels.
             double measured = diameter(result.labels());

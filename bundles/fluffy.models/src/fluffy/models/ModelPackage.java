@@ -124,8 +124,9 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
     public static ModelPackage read(Path file, java.util.function.Function<String, ModelType> types) throws IOException {
         ModelFile model;
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ModelFile.Refused(Files.size(file) + " bytes, more than an ONNX model file can hold (2 GiB)");
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ModelFile.Refused(size + " bytes, more than an ONNX model file can hold (2 GiB)");
             }
             model = ModelFile.parse(Files.readAllBytes(file));
         } catch (java.nio.file.NoSuchFileException e) {

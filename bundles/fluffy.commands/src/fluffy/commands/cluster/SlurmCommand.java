@@ -321,7 +321,8 @@ public final class SlurmCommand implements Command {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    private static int positive(String value, String name, int fallback) throws UsageException {
+    /** A positive whole number of an option's value, {@code fallback} when it is not given. */
+    static int positive(String value, String name, int fallback) throws UsageException {
         if (value == null) {
             return fallback;
         }

@@ -86,15 +86,7 @@ public final class SlurmTrials implements TrialExecutor {
         if (!executor.equals("slurm")) {
             throw new UsageException("--executor takes local or slurm, not '" + executor + "'");
         }
-        int cpusPerTask;
-        try {
-            cpusPerTask = cpus == null ? 2 : Integer.parseInt(cpus.trim());
-        } catch (NumberFormatException e) {
-            cpusPerTask = 0;
-        }
-        if (cpusPerTask < 1) {
-            throw new UsageException("--cpus-per-task takes a positive whole number, not '" + cpus + "'");
-        }
+        int cpusPerTask = SlurmCommand.positive(cpus, "cpus-per-task", 2);
         String launcherProperty = System.getProperty("fluffy.launcher");
         if (launcherProperty == null) {
             throw new UsageException("--executor slurm must be run through the fluffy launcher (the tasks call it)");

@@ -168,17 +168,16 @@ class SlurmProductTest {
 
     /** The trials' mean scores in a search.json, in order, as written. */
     private static List<String> scores(String json) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"mean_score\": [^,\\n]*").matcher(json);
-        List<String> found = new java.util.ArrayList<>();
-        while (m.find()) {
-            found.add(m.group());
-        }
-        return found;
+        return all(json, "\"mean_score\": [^,\\n]*");
     }
 
     /** The trials' points in a search.json, in order, as written. */
     private static List<String> points(String json) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"point\": \\{[^}]*\\}").matcher(json);
+        return all(json, "\"point\": \\{[^}]*\\}");
+    }
+
+    private static List<String> all(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
         List<String> found = new java.util.ArrayList<>();
         while (m.find()) {
             found.add(m.group());

@@ -30,6 +30,7 @@ import fluffy.training.records.SearchRecord;
  *   epochs.csv        one row per epoch; tensorboard/ the same as event files
  *   search.csv/.json  the hyperparameter search, if any ({@link SearchRecord})
  *   search/round-NNN/ a search round's trial x fold tasks for another process ({@link FoldTask}), and logs
+ *   final/            the batch script and log of a final training run as a job of its own (a SLURM one)
  *   checkpoint.onnx   the last epoch's weights with optimizer state, to resume from
  *   model.onnx        the best epoch's weights: the model
  *   run.lock          locked while a training runs in the folder
@@ -47,6 +48,7 @@ public final class RunFolder {
     public static final String SEARCH_CSV = "search.csv";
     public static final String SEARCH_JSON = "search.json";
     public static final String SEARCH_ROUNDS = "search";
+    public static final String FINAL_JOB_FOLDER = "final";
     /** Held (an OS file lock) while a process trains the run; the OS releases it when the process dies. */
     public static final String LOCK_FILE = "run.lock";
 
@@ -160,6 +162,11 @@ public final class RunFolder {
     /** Where the trial x fold tasks of search round {@code round} (1-based) are written for other processes. */
     public Path searchRound(int round) {
         return folder.resolve(SEARCH_ROUNDS).resolve(String.format(java.util.Locale.ROOT, "round-%03d", round));
+    }
+
+    /** Where a final training submitted as a job of its own keeps its script and logs. */
+    public Path finalJobFolder() {
+        return folder.resolve(FINAL_JOB_FOLDER);
     }
 
     public boolean hasModel() {

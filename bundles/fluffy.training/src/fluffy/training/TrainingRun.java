@@ -68,16 +68,29 @@ public final class TrainingRun {
      * the run's search record). With a time budget, the search gets half.
      */
     public record SearchPlan(HyperparameterSearch.Plan plan, HyperparameterSearch.Listener listener,
-            Executors executor) {
+            Executors executor, boolean queueFinalTraining) {
 
-        /** A search whose trials run here, one after the other. */
+        /** A search whose trials run here, one after the other, followed by the final training here. */
         public SearchPlan(HyperparameterSearch.Plan plan, HyperparameterSearch.Listener listener) {
-            this(plan, listener, null);
+            this(plan, listener, null, false);
+        }
+
+        /** A search whose trials run where {@code executor} puts them (null: here), followed by the final training here. */
+        public SearchPlan(HyperparameterSearch.Plan plan, HyperparameterSearch.Listener listener, Executors executor) {
+            this(plan, listener, executor, false);
         }
 
         /** The same search with its trials run elsewhere (null: here). */
         public SearchPlan withExecutor(Executors newExecutor) {
-            return new SearchPlan(plan, listener, newExecutor);
+            return new SearchPlan(plan, listener, newExecutor, queueFinalTraining);
+        }
+
+        /**
+         * The same search, after which the run stops with its record {@link RunRecord.Status#QUEUED queued}:
+         * the caller has the final training done by another process (a scheduler job) that resumes the run.
+         */
+        public SearchPlan queueingFinalTraining() {
+            return new SearchPlan(plan, listener, executor, true);
         }
 
         /** For callers that follow the search through its record. */
@@ -104,8 +117,15 @@ public final class TrainingRun {
      * @param model the model file, or null when none was written (cancelled during the search)
      * @param test  the model's scores on the test split, measured once at the end; null when the run was
      *              cancelled, or is a run from before the validation split (whose validation is its test split)
+     * @param queued the search has ended and the final training is left to the process that resumes the run
+     *              ({@link SearchPlan#queueFinalTraining()}); no model yet
      */
-    public record Result(Path model, Trainer.Outcome outcome, List<String> problems, Trainer.Scores test) {
+    public record Result(Path model, Trainer.Outcome outcome, List<String> problems, Trainer.Scores test,
+            boolean queued) {
+
+        public Result(Path model, Trainer.Outcome outcome, List<String> problems, Trainer.Scores test) {
+            this(model, outcome, problems, test, false);
+        }
 
         public EpochResult bestEpoch() {
             return outcome.history().stream().filter(EpochResult::best).reduce((a, b) -> b).orElse(null);
@@ -130,7 +150,9 @@ public final class TrainingRun {
         try {
             Result result = train(request, run, record, monitor, listener, log);
             int epochs = result.outcome().completedEpochs();
-            (result.outcome().cancelled()
+            (result.queued() ? record.with(RunRecord.Status.QUEUED, RunRecord.Phase.TRAINING, "the search has ended; "
+                    + "the final training is left to the job that resumes this run", 0)
+                    : result.outcome().cancelled()
                     ? record.with(RunRecord.Status.CANCELLED, result.model() == null ? RunRecord.Phase.SEARCH
                             : RunRecord.Phase.TRAINING, "", epochs)
                     : record.with(RunRecord.Status.COMPLETED, RunRecord.Phase.TRAINING, "", epochs)
@@ -199,6 +221,7 @@ public final class TrainingRun {
             values = checkpointed.hyperparameters();
             settings = TrainingSettings.from(checkpointed.training(), settings);
         }
+        boolean queue = request.search() != null && request.search().queueFinalTraining();
         if (request.search() != null && start.completedEpochs() == 0 && start.weights() == null) {
             HyperparameterSearch.Best best;
             try {
@@ -213,6 +236,11 @@ public final class TrainingRun {
                     + "batch %d", best.score(), values, settings.optimizer(), settings.learningRate(),
                     settings.batchSize()));
             record.with(RunRecord.Status.RUNNING, RunRecord.Phase.TRAINING, "", 0).write(run.recordFile());
+        }
+        if (queue) {
+            // The resuming process repeats the (recorded, so instant) search's choice and trains from there, or
+            // goes on from the checkpoint a killed earlier final training left.
+            return new Result(null, Trainer.Outcome.none(false), problems, null, true);
         }
         Request effective = new Request(request.data(), request.runDir(), request.type(), values, settings,
                 request.split(), request.resume(), request.initFrom(), request.search());

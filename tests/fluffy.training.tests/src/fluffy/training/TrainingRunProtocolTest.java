@@ -39,14 +39,7 @@ class TrainingRunProtocolTest {
 
     @Test
     void nothingBeforeTheLastEpochReadsTheTestSplitWhichIsScoredOnceAtTheEnd(@TempDir Path dir) throws Exception {
-        Path data = dir.resolve("Processed");
-        Files.createDirectories(data.resolve("images"));
-        Files.createDirectories(data.resolve("masks"));
-        SyntheticNuclei generator = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(64, 48));
-        for (int i = 0; i < 10; i++) {
-            SyntheticPairs.write(generator.generate(i), data.resolve("images/img_" + i + ".tif"),
-                    data.resolve("masks/img_" + i + ".tif"));
-        }
+        Path data = tenSyntheticPairs(dir);
         TrainingSettings settings = TrainingSettings.defaults(SessionSettings.cpu()).withBatchSize(2).withCrop(32)
                 .withEpochs(3).withStepsPerEpoch(4).withSeed(5);
         Path runDir = dir.resolve("run");
@@ -79,6 +72,68 @@ class TrainingRunProtocolTest {
         assertFalse(summary.containsKey("validation_is_test"));
         assertTrue(RunFolder.at(runDir).snapshot().summary().contains(", test F1 "),
                 RunFolder.at(runDir).snapshot().summary());
+    }
+
+    /**
+     * A search whose final training is queued (for a SLURM job) stops when the search has ended, leaves the
+     * folder unlocked and says so in run.json; the resume that the job runs trains at once, proposing nothing.
+     */
+    @Test
+    void aQueuedFinalTrainingStopsAfterTheSearchAndItsResumeTrainsWithoutSearchingAgain(@TempDir Path dir)
+            throws Exception {
+        Path data = tenSyntheticPairs(dir);
+        TrainingSettings settings = TrainingSettings.defaults(SessionSettings.cpu()).withBatchSize(2).withCrop(32)
+                .withEpochs(2).withStepsPerEpoch(2).withSeed(5);
+        Path runDir = dir.resolve("run");
+        TrainingRun.SearchPlan search = new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(2, 2, 1),
+                TrainingRun.SearchPlan.SILENT).queueingFinalTraining();
+        List<String> log = new CopyOnWriteArrayList<>();
+        TrainingRun.Result queued = new TrainingRun().run(new TrainingRun.Request(data, runDir, type, values, settings,
+                Split.Fractions.DEFAULT, false, null, search), new NullProgressMonitor(), e -> { }, log::add);
+
+        RunFolder run = RunFolder.at(runDir);
+        assertTrue(queued.queued(), log.toString());
+        assertEquals(null, queued.model());
+        assertFalse(run.hasModel(), "no final training here");
+        RunRecord record = run.record().orElseThrow();
+        assertEquals(RunRecord.Status.QUEUED, record.status());
+        assertEquals(RunRecord.Phase.TRAINING, record.phase());
+        assertTrue(record.resumable() && run.snapshot().resumable(), "a queued run resumes");
+        try (RunFolder.Lock free = run.lock()) {
+            assertTrue(free != null, "the driver released the run for the job");
+        }
+        assertTrue(run.snapshot().summary().startsWith("queued"), run.snapshot().summary());
+        String searched = Files.readString(run.searchJson());
+
+        List<String> resumed = new CopyOnWriteArrayList<>();
+        List<Integer> epochs = new CopyOnWriteArrayList<>();
+        TrainingRun.Result trained = new TrainingRun().run(run.resumeRequest(SessionSettings.cpu(), 0),
+                new NullProgressMonitor(), e -> epochs.add(e.epoch()), resumed::add);
+
+        assertFalse(trained.queued());
+        assertEquals(List.of(1, 2), epochs);
+        assertTrue(run.hasModel());
+        assertEquals(RunRecord.Status.COMPLETED, run.record().orElseThrow().status());
+        assertTrue(resumed.contains("resuming the search after trial 2 of 2"), resumed.toString());
+        assertTrue(resumed.stream().noneMatch(l -> l.matches("trial \\d+: .*")), "no trial trained again: " + resumed);
+        assertEquals(searched.replaceAll("\\s", ""), Files.readString(run.searchJson()).replaceAll("\\s", ""),
+                "the search record is as the search left it");
+        Map<String, String> summary = ModelPackage.read(run.model(), id -> type).training();
+        String best = log.stream().filter(l -> l.startsWith("search: best")).findFirst().orElseThrow();
+        assertTrue(best.contains(String.format(java.util.Locale.ROOT, "lr %.2e", Double.parseDouble(
+                summary.get("learning_rate")))), "trained with the search's choice: " + best + " vs " + summary);
+    }
+
+    private static Path tenSyntheticPairs(Path dir) throws java.io.IOException {
+        Path data = dir.resolve("Processed");
+        Files.createDirectories(data.resolve("images"));
+        Files.createDirectories(data.resolve("masks"));
+        SyntheticNuclei generator = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(64, 48));
+        for (int i = 0; i < 10; i++) {
+            SyntheticPairs.write(generator.generate(i), data.resolve("images/img_" + i + ".tif"),
+                    data.resolve("masks/img_" + i + ".tif"));
+        }
+        return data;
     }
 
     private static int indexOfFirst(List<String> events, String prefix) {

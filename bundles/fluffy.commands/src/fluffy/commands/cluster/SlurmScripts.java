@@ -59,6 +59,22 @@ final class SlurmScripts {
         return String.join("\n", lines) + "\n";
     }
 
+    /**
+     * The final training of a run whose search has ended: the job resumes the run, which repeats the recorded
+     * search's choice at once and trains with it (or goes on from the checkpoint of an attempt cut short).
+     */
+    static String finalTraining(Path launcher, Path run, Path data, Resources r) {
+        List<String> lines = header("fluffy-train", r);
+        lines.add("#SBATCH --output=" + quote(run.resolve(fluffy.training.RunFolder.FINAL_JOB_FOLDER).resolve("logs")
+                .resolve("train-%j.out")));
+        lines.add("# The final training of the run after its search (fluffy train --executor slurm); submitted again,");
+        lines.add("# it goes on from the checkpoint where an earlier attempt stopped.");
+        lines.add("exec " + quote(launcher) + " train " + join(List.of("--dir_in", data.toString(), "--dir_out",
+                run.getParent().toString(), "--name", run.getFileName().toString(), "--resume", "--threads",
+                Integer.toString(r.cpusPerTask()))));
+        return String.join("\n", lines) + "\n";
+    }
+
     private static List<String> header(String name, Resources r) {
         List<String> lines = new ArrayList<>();
         lines.add("#!/bin/bash");

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -15,13 +14,10 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
 import fluffy.core.files.AtomicFiles;
-import fluffy.headless.Arguments;
-import fluffy.headless.UsageException;
 import fluffy.models.ModelType;
 import fluffy.training.FoldTask;
 import fluffy.training.HyperparameterSearch;
 import fluffy.training.RunFolder;
-import fluffy.training.TrainingRun;
 import fluffy.training.TrialExecutor;
 import fluffy.training.data.Folds;
 
@@ -34,18 +30,6 @@ import fluffy.training.data.Folds;
  */
 public final class SlurmTrials implements TrialExecutor {
 
-    /** The options of {@code fluffy train --executor slurm} that go to sbatch. */
-    public static final String USAGE = """
-              --executor         local (default): trials run here one after the other; slurm: each round's
-                                 trials x folds run at once as a SLURM array job (sbatch --wait), the
-                                 final training here (submit fluffy train itself with sbatch to run it on
-                                 a node); the run folder must be on a filesystem the nodes share
-              --parallel-trials  trials proposed per round (default 1; with slurm, e.g. 4)
-              --partition, --time, --cpus-per-task (default 2), --mem, --gres
-                                 the sbatch options of each trial x fold task (--executor slurm)
-              --sbatch-arg       other sbatch options, e.g. "--account=lab --qos=short"
-            """;
-
     private final ModelType type;
     private final Path data;
     private final RunFolder run;
@@ -53,7 +37,7 @@ public final class SlurmTrials implements TrialExecutor {
     private final SlurmScripts.Resources resources;
     private final Consumer<String> log;
 
-    private SlurmTrials(ModelType type, Path data, RunFolder run, Path launcher, SlurmScripts.Resources resources,
+    SlurmTrials(ModelType type, Path data, RunFolder run, Path launcher, SlurmScripts.Resources resources,
             Consumer<String> log) {
         this.type = type;
         this.data = data.toAbsolutePath().normalize();
@@ -61,40 +45,6 @@ public final class SlurmTrials implements TrialExecutor {
         this.launcher = launcher;
         this.resources = resources;
         this.log = log;
-    }
-
-    /**
-     * The executor {@code --executor} asks for, with its sbatch options; null for a local search.
-     *
-     * @throws UsageException for an unknown executor or a bad option
-     */
-    public static TrainingRun.Executors fromOptions(Arguments args) throws UsageException {
-        String executor = args.value("executor").orElse("local");
-        String partition = args.value("partition").orElse(null);
-        String time = args.value("time").orElse(null);
-        String cpus = args.value("cpus-per-task").orElse(null);
-        String mem = args.value("mem").orElse(null);
-        String gres = args.value("gres").orElse(null);
-        String extra = args.value("sbatch-arg").orElse(null);
-        if (executor.equals("local")) {
-            if (partition != null || time != null || cpus != null || mem != null || gres != null || extra != null) {
-                throw new UsageException("--partition, --time, --cpus-per-task, --mem, --gres and --sbatch-arg are "
-                        + "for --executor slurm");
-            }
-            return null;
-        }
-        if (!executor.equals("slurm")) {
-            throw new UsageException("--executor takes local or slurm, not '" + executor + "'");
-        }
-        int cpusPerTask = SlurmCommand.positive(cpus, "cpus-per-task", 2);
-        String launcherProperty = System.getProperty("fluffy.launcher");
-        if (launcherProperty == null) {
-            throw new UsageException("--executor slurm must be run through the fluffy launcher (the tasks call it)");
-        }
-        Path launcher = Path.of(launcherProperty).toAbsolutePath();
-        SlurmScripts.Resources r = new SlurmScripts.Resources(partition, time, cpusPerTask, mem, gres,
-                extra == null ? List.of() : Arrays.stream(extra.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
-        return (type, data, run, log) -> new SlurmTrials(type, data, run, launcher, r, log);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import fluffy.commands.DeviceOption;
-import fluffy.commands.cluster.SlurmTrials;
+import fluffy.commands.cluster.SlurmTraining;
 import fluffy.headless.Arguments;
 import fluffy.headless.Command;
 import fluffy.headless.CommandContext;
@@ -31,6 +31,7 @@ import fluffy.training.TrainingSettings;
 import fluffy.training.HyperparameterSearch;
 import fluffy.training.RunFolder;
 import fluffy.training.data.Split;
+import fluffy.training.records.RunRecord;
 
 /** {@code fluffy train}: the original's train_model.py options, plus Fluffy's own. */
 public final class TrainCommand implements Command {
@@ -76,30 +77,24 @@ public final class TrainCommand implements Command {
                                      score (default 0: train to --epochs or --time-budget)
                 """.formatted(p.trials(), p.folds(), p.epochsPerTrial(), f.test(), f.validation(), d.epochs(),
                 d.stepsPerEpoch(), d.batchSize(), d.crop(), Double.toString(d.learningRate()), f.test(),
-                f.validation()) + SlurmTrials.USAGE;
+                f.validation()) + SlurmTraining.USAGE;
     }
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws Exception {
-        TrainingRun.Request request = request(Arguments.parse(arguments, Set.of("resume")),
-                new SearchPrinter(context.out()));
+        Arguments args = Arguments.parse(arguments, Set.of("resume"));
+        SlurmTraining cluster = SlurmTraining.fromOptions(args);
+        TrainingRun.Request request = request(args, new SearchPrinter(context.out()), cluster);
         context.err().printf("training %s (%s) on %s; run folder %s%n", request.type().id(),
                 request.hyperparameters(), request.settings().session().describe(), request.runDir());
         ProgressBar bar = ProgressBar.on(context.err());
         TrainingRun.Result result = new TrainingRun().run(request, bar, epoch -> printEpoch(context, epoch),
                 context.err()::println);
-        EpochResult best = result.bestEpoch();
-        if (result.model() != null) {
-            context.out().printf(Locale.ROOT, "model: %s%n", result.model());
+        if (result.queued()) {
+            return trainFinalAsJob(context, cluster, request);
         }
-        if (best != null) {
-            context.out().printf(Locale.ROOT, "best epoch %d (chosen on validation): validation object F1@0.5 %.4f, "
-                    + "validation Dice %.4f%n", best.epoch(), best.valF1(), best.valDice());
-        }
-        if (result.test() != null) {
-            context.out().printf(Locale.ROOT, "test (%d images, scored once, used for no choice): object F1@0.5 %.4f, "
-                    + "Dice %.4f%n", result.test().images(), result.test().f1(), result.test().dice());
-        }
+        printResult(context, result.model(), result.bestEpoch(), result.test() == null ? null
+                : new RunRecord.Test(result.test().images(), result.test().f1(), result.test().dice()));
         if (!result.outcome().cancelled()
                 && Trainer.stoppedEarly(result.outcome().history(), request.settings().patience())) {
             context.out().printf(Locale.ROOT, "stopped early: %d epochs without a better validation score%n",
@@ -112,12 +107,52 @@ public final class TrainCommand implements Command {
         return result.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 
+    /** The search has ended here; the final training runs as a SLURM job of its own, and its outcome is read back. */
+    private static int trainFinalAsJob(CommandContext context, SlurmTraining cluster, TrainingRun.Request request)
+            throws IOException, InterruptedException {
+        RunFolder run = RunFolder.at(request.runDir());
+        SlurmTraining.Submitted job = cluster.trainFinal(run, request.data(), context.err()::println);
+        RunRecord record = run.record().orElse(null);
+        if (job.exit() != 0 || record == null || record.status() != RunRecord.Status.COMPLETED) {
+            context.err().printf("fluffy train: the final training job %s ended with exit %d and the run is %s%s; "
+                    + "see %s; submit %s again, or run this command again with --resume, to go on%n", job.jobId(),
+                    job.exit(), record == null ? "unrecorded" : record.status().label(),
+                    record == null || record.message().isEmpty() ? "" : " (" + record.message() + ")", job.log(),
+                    job.script());
+            return ExitCodes.FAILED;
+        }
+        context.out().printf(Locale.ROOT, "final training: SLURM job %s (log %s)%n", job.jobId(), job.log());
+        EpochResult best = run.epochs().stream().filter(EpochResult::best).reduce((a, b) -> b).orElse(null);
+        printResult(context, run.hasModel() ? run.model() : null, best, record.test());
+        return ExitCodes.OK;
+    }
+
+    private static void printResult(CommandContext context, Path model, EpochResult best, RunRecord.Test test) {
+        if (model != null) {
+            context.out().printf(Locale.ROOT, "model: %s%n", model);
+        }
+        if (best != null) {
+            context.out().printf(Locale.ROOT, "best epoch %d (chosen on validation): validation object F1@0.5 %.4f, "
+                    + "validation Dice %.4f%n", best.epoch(), best.valF1(), best.valDice());
+        }
+        if (test != null) {
+            context.out().printf(Locale.ROOT, "test (%d images, scored once, used for no choice): object F1@0.5 %.4f, "
+                    + "Dice %.4f%n", test.images(), test.f1(), test.dice());
+        }
+    }
+
     /**
      * The request {@code fluffy train} makes of its options; every option left out takes its value from
      * {@link TrainingSettings#defaults} and {@link HyperparameterSearch.Plan#defaults}, as the Train dialog does.
      */
     public static TrainingRun.Request request(Arguments args, HyperparameterSearch.Listener searchListener)
             throws UsageException, DeviceUnavailableException, IOException {
+        return request(args, searchListener, SlurmTraining.fromOptions(args));
+    }
+
+    /** The same, with the cluster the search and final training go to (null: here). */
+    private static TrainingRun.Request request(Arguments args, HyperparameterSearch.Listener searchListener,
+            SlurmTraining cluster) throws UsageException, DeviceUnavailableException, IOException {
         Path dataDir = Path.of(args.require("dir_in"));
         Path runDir = Path.of(args.require("dir_out")).resolve(args.require("name"));
         boolean binary = bool(args, "binary", false);
@@ -143,7 +178,6 @@ public final class TrainCommand implements Command {
         int folds = Options.positive(args, "folds", p.folds());
         int searchEpochs = Options.positive(args, "search-epochs", p.epochsPerTrial());
         int parallel = Options.positive(args, "parallel-trials", p.parallel());
-        TrainingRun.Executors executor = SlurmTrials.fromOptions(args);
         int patience = Options.nonNegative(args, "patience", d.patience());
         Split.Fractions fractions;
         try {
@@ -156,6 +190,10 @@ public final class TrainCommand implements Command {
         Path initFrom = args.value("init-from").map(Path::of).orElse(null);
         args.finish();
         args.noPositional();
+        if (cluster != null && useDefaults && !resume) {
+            throw new UsageException("--executor slurm runs a search's trials and its final training as jobs (with "
+                    + "--use_defaults false); to train with the defaults on a node, submit fluffy train itself with sbatch");
+        }
         if (!useDefaults && folds < 2) {
             throw new UsageException("--folds must be at least 2 for the search");
         }
@@ -165,7 +203,7 @@ public final class TrainCommand implements Command {
             TrainingRun.Request saved = RunFolder.at(runDir).resumeRequest(session, given ? epochs : 0);
             return saved.search() == null ? saved : new TrainingRun.Request(saved.data(), saved.runDir(), saved.type(),
                     saved.hyperparameters(), saved.settings(), saved.split(), true, saved.initFrom(),
-                    new TrainingRun.SearchPlan(saved.search().plan(), searchListener, executor));
+                    searchPlan(saved.search().plan(), searchListener, cluster));
         }
         ModelType type = ModelTypes.require(typeId);
         HyperparameterValues values;
@@ -178,9 +216,16 @@ public final class TrainCommand implements Command {
                 .withEpochs(epochs).withStepsPerEpoch(steps).withTimeBudget(budget).withSeed(seed)
                 .withPatience(patience).withSession(session);
         TrainingRun.SearchPlan search = useDefaults ? null
-                : new TrainingRun.SearchPlan(new HyperparameterSearch.Plan(trials, folds, searchEpochs, parallel),
-                        searchListener, executor);
+                : searchPlan(new HyperparameterSearch.Plan(trials, folds, searchEpochs, parallel), searchListener,
+                        cluster);
         return new TrainingRun.Request(dataDir, runDir, type, values, settings, fractions, resume, initFrom, search);
+    }
+
+    /** On a cluster the rounds are array jobs and the final training one more job; here, both run in this process. */
+    private static TrainingRun.SearchPlan searchPlan(HyperparameterSearch.Plan plan,
+            HyperparameterSearch.Listener listener, SlurmTraining cluster) {
+        return cluster == null ? new TrainingRun.SearchPlan(plan, listener)
+                : new TrainingRun.SearchPlan(plan, listener, cluster.trials()).queueingFinalTraining();
     }
 
     private static void printEpoch(CommandContext context, EpochResult e) {

@@ -34,7 +34,9 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
     public static final String FORMAT = "fluffy.run/1";
 
     public enum Status {
-        RUNNING, COMPLETED, CANCELLED, FAILED;
+        RUNNING, COMPLETED, CANCELLED, FAILED,
+        /** The search has ended; the final training is left to a job (a SLURM one) that resumes the run. */
+        QUEUED;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -83,7 +85,7 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
 
     /** Whether resuming makes sense: the run stopped before it ended by itself. */
     public boolean resumable() {
-        return status == Status.CANCELLED || status == Status.FAILED || status == Status.RUNNING;
+        return status != Status.COMPLETED;
     }
 
     public void write(Path file) throws IOException {

@@ -154,6 +154,14 @@ class SlurmProductTest {
         List<String> csv = Files.readAllLines(dir.resolve("runs/cluster/search.csv"));
         assertEquals(1 + 4 * 2, csv.size(), "a row per trial and fold: " + csv);
         assertTrue(Files.isRegularFile(dir.resolve("runs/cluster/model.onnx")), "the final training ran");
+        java.util.regex.Matcher job = java.util.regex.Pattern.compile("final training: SLURM job (\\d+)")
+                .matcher(run.out());
+        assertTrue(job.find(), "the final training was one more job: " + run);
+        String finalLog = Files.readString(dir.resolve("runs/cluster/final/logs/train-" + job.group(1) + ".out"));
+        assertTrue(finalLog.contains("resuming the search after trial 4 of 4") && finalLog.contains("epoch   1"),
+                "the job resumed the searched run and trained it: " + finalLog);
+        assertTrue(Files.readString(dir.resolve("runs/cluster/run.json")).contains("\"status\": \"completed\""));
+        assertTrue(run.out().contains("best epoch 1 (chosen on validation)"), run.toString());
 
         List<String> here = new java.util.ArrayList<>(List.of("train"));
         here.addAll(search);

@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.SubMonitor;
 
 import fluffy.core.image.Plane;
 import fluffy.inference.output.ImageOutputs;
+import fluffy.inference.output.OutputFormat;
 import fluffy.io.ImageFormats;
 import fluffy.io.ImageSource;
 import fluffy.runtime.session.SessionException;
@@ -32,10 +33,17 @@ public final class BatchPrediction {
      * @param probabilities whether to write the probability maps too
      */
     public record Request(List<Path> inputs, Path outputDir, InputType type, int channel, PostProcessing post,
-            boolean probabilities, ObjectScale scale, boolean overwrite) {
+            boolean probabilities, ObjectScale scale, boolean overwrite, Set<OutputFormat> formats) {
 
         public Request {
             inputs = List.copyOf(inputs);
+            formats = Set.copyOf(formats);
+        }
+
+        /** The {@link OutputFormat#DEFAULT default} outputs. */
+        public Request(List<Path> inputs, Path outputDir, InputType type, int channel, PostProcessing post,
+                boolean probabilities, ObjectScale scale, boolean overwrite) {
+            this(inputs, outputDir, type, channel, post, probabilities, scale, overwrite, OutputFormat.DEFAULT);
         }
 
         /**
@@ -143,7 +151,7 @@ public final class BatchPrediction {
                         + "', whose outputs would be overwritten", 0);
                 progress.worked(1);
             } else if (!request.overwrite() && ImageOutputs.complete(request.outputDir(), stem,
-                    request.probabilities())) {
+                    request.probabilities(), request.formats())) {
                 // A repeated or requeued task goes on where the last one stopped.
                 result = new FileResult(input, false, true, "outputs exist", 0, 0, 0, List.of());
                 progress.worked(1);
@@ -203,7 +211,8 @@ public final class BatchPrediction {
             List<String> scales = new ArrayList<>();
             int w = frames.info().sizeX();
             int h = frames.info().sizeY();
-            try (ImageOutputs out = new ImageOutputs(request.outputDir(), stem, w, h, frames.sizeZ(), frames.sizeT())) {
+            try (ImageOutputs out = new ImageOutputs(request.outputDir(), stem, w, h, frames.sizeZ(), frames.sizeT(),
+                    request.formats())) {
                 if (request.probabilities()) {
                     out.keepProbabilities(predictor.model().classes().size());
                 }

@@ -25,6 +25,7 @@ import fluffy.inference.PredictionModel;
 import fluffy.inference.Predictor;
 import fluffy.inference.Shard;
 import fluffy.inference.TileSettings;
+import fluffy.inference.output.OutputFormat;
 import fluffy.models.ModelTypes;
 import fluffy.runtime.Devices;
 import fluffy.runtime.session.SessionSettings;
@@ -39,12 +40,16 @@ public final class PredictCommand implements Command {
                                       [--type frame|zstack|timeseries|all] [--channel C] [--tile N]
                                       [--overlap N] [--batch N] [--min-size N] [--no-fill-holes]
                                       [--probabilities] [--flips] [--diameter auto|none|PIXELS]
-                                      [--shard I/N] [--overwrite] [--device auto|cpu|cuda[:N]] [--threads N]
+                                      [--formats tif,png,roiset,csv,geojson] [--shard I/N] [--overwrite]
+                                      [--device auto|cpu|cuda[:N]] [--threads N]
 
                   --model          a model file (RUN_FOLDER/model.onnx); default: the installed default model
                   --input          an image file, or a folder whose image files are all predicted
-                  --output         where <stem>.tif (label map), <stem>_mask.png, <stem>_overlay.png,
-                                   <stem>_RoiSet.zip and <stem>_objects.csv go
+                  --output         where <stem>.tif (label map) and the other --formats go
+                  --formats        what to write per image, comma-separated (default tif,png,roiset,csv):
+                                   tif the label map (always), png <stem>_mask.png + <stem>_overlay.png,
+                                   roiset <stem>_RoiSet.zip (Fiji), csv <stem>_objects.csv (measurements),
+                                   geojson <stem>.geojson (QuPath: a polygon feature per object)
                   --instances      separate touching objects with the model type's own step (the categorical
                                    U-Net: seeds cut at necks, grown by watershed); without it objects are
                                    connected foreground regions
@@ -74,7 +79,8 @@ public final class PredictCommand implements Command {
     /** What {@code fluffy predict}'s options say, checked: how {@code fluffy slurm predict} checks them too. */
     public record Parsed(String modelOption, Path input, Path output, InputType type, int channel, int tile,
             int overlap, Integer batch, PostProcessing post, boolean probabilities, boolean flips, ObjectScale scale,
-            fluffy.runtime.DeviceRequest device, int threads, boolean overwrite, Shard shard) {
+            fluffy.runtime.DeviceRequest device, int threads, boolean overwrite, Shard shard,
+            Set<OutputFormat> formats) {
     }
 
     public static Parsed parse(List<String> arguments) throws UsageException {
@@ -97,10 +103,16 @@ public final class PredictCommand implements Command {
         int threads = Options.positive(args, "threads", defaultThreads(System.getenv()));
         boolean overwrite = args.flag("overwrite");
         Shard shard = shard(args.value("shard").orElse(null));
+        Set<OutputFormat> formats;
+        try {
+            formats = args.value("formats").map(OutputFormat::parse).orElse(OutputFormat.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--formats: " + e.getMessage());
+        }
         args.finish();
         args.noPositional();
         return new Parsed(modelOption, input, output, type, channel, tile, overlap, batch, post, probabilities, flips,
-                scale, device, threads, overwrite, shard);
+                scale, device, threads, overwrite, shard, formats);
     }
 
     @Override
@@ -130,7 +142,7 @@ public final class PredictCommand implements Command {
             context.err().printf("shard %s: %d of %d image(s)%n", shard, inputs.size(), all.size());
         }
         BatchPrediction.Request request = new BatchPrediction.Request(inputs, output, type, channel, post, probabilities,
-                scale, overwrite);
+                scale, overwrite, o.formats());
         List<String> overwrites = BatchPrediction.overwrites(request);
         if (!overwrites.isEmpty()) {
             // Refused before anything is read or written: the user's images are never replaced by results.

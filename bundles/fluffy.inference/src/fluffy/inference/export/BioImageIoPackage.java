@@ -25,14 +25,15 @@ import fluffy.runtime.session.SessionException;
 import fluffy.runtime.session.SessionSettings;
 
 /**
- * A bioimage.io model package (RDF format 0.5.4): a zip of {@code rdf.yaml}, the ONNX weights, a test
- * input and the model's output for it as {@code .npy}, documentation and a cover image. The model's
+ * A bioimage.io model package (RDF format 0.5.7, that of the spec's published JSON schema): a zip of
+ * {@code rdf.yaml}, the ONNX weights, a test input and the model's output for it as {@code .npy},
+ * documentation and a cover image. The model's
  * percentile normalisation is declared as the {@code scale_range} preprocessing with the same percentiles,
  * so zoo tools feed the network what it was trained on; the test output is computed exactly that way.
  */
 public final class BioImageIoPackage {
 
-    public static final String FORMAT_VERSION = "0.5.4";
+    public static final String FORMAT_VERSION = "0.5.7";
     /** scale_range's default epsilon, added to the percentile range by bioimage.io tools. */
     static final double EPSILON = 1e-6;
     static final int TEST_SIZE = 256;

@@ -35,7 +35,7 @@ final class RdfText {
                 covers:
                   - cover.png
                 tags: [fluffy, unet, segmentation, 2d, fluorescence-light-microscopy, onnx]
-                timestamp: %s
+                timestamp: "%s"
                 inputs:
                   - id: raw
                     description: one grey channel, raw intensities (any bit depth)

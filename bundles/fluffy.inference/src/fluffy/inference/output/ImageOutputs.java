@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipOutputStream;
 
 import fluffy.core.image.Normalization;
@@ -24,9 +25,10 @@ import fluffy.io.rois.LabelMapRois;
 
 /**
  * The files written for one input image, named after its stem in the output folder: the label map
- * {@code <stem>.tif} (uint16, or uint32 beyond 65,535 objects; a hyperstack for several frames),
- * {@code <stem>_mask.png}, {@code <stem>_overlay.png}, {@code <stem>_RoiSet.zip} for Fiji,
- * {@code <stem>_objects.csv} and optionally {@code <stem>_probabilities.tif}. Frames are added one at a
+ * {@code <stem>.tif} (uint16, or uint32 beyond 65,535 objects; a hyperstack for several frames) and, as the
+ * {@link OutputFormat formats} asked for, {@code <stem>_mask.png}, {@code <stem>_overlay.png},
+ * {@code <stem>_RoiSet.zip} for Fiji, {@code <stem>_objects.csv}, {@code <stem>.geojson} for QuPath, and
+ * optionally {@code <stem>_probabilities.tif}. Frames are added one at a
  * time and streamed to hidden temporary files; {@link #commit()} moves them all into place, so a failed
  * or cancelled image leaves no partial output. PNGs of several frames get a 1-based frame number.
  */
@@ -42,8 +44,10 @@ public final class ImageOutputs implements AutoCloseable {
     private final Map<Path, Path> pending = new LinkedHashMap<>();
     private final Path labelsRaw;
     private final OutputStream labelsOut;
+    private final Set<OutputFormat> formats;
     private final ZipOutputStream rois;
     private final BufferedWriter csv;
+    private final GeoJson geojson;
     private TiffStack probabilities;
     private LabelMap single;
     private int maxLabel;
@@ -57,12 +61,20 @@ public final class ImageOutputs implements AutoCloseable {
     public static boolean mayWrite(String stem, String fileName) {
         String name = fileName.toLowerCase(java.util.Locale.ROOT);
         String s = stem.toLowerCase(java.util.Locale.ROOT);
-        return name.equals(s + ".tif") || name.startsWith(s + "_") && (name.endsWith(".png") || name.endsWith(".zip")
+        return name.equals(s + ".tif") || name.equals(s + ".geojson")
+                || name.startsWith(s + "_") && (name.endsWith(".png") || name.endsWith(".zip")
                 || name.endsWith(".csv") || name.endsWith(".tif"));
     }
 
+    /** The outputs of {@link OutputFormat#DEFAULT}. */
     public ImageOutputs(Path dir, String stem, int width, int height, int sizeZ, int sizeT) throws IOException {
+        this(dir, stem, width, height, sizeZ, sizeT, OutputFormat.DEFAULT);
+    }
+
+    public ImageOutputs(Path dir, String stem, int width, int height, int sizeZ, int sizeT, Set<OutputFormat> formats)
+            throws IOException {
         this.dir = dir;
+        this.formats = formats;
         this.stem = stem;
         this.width = width;
         this.height = height;
@@ -73,10 +85,15 @@ public final class ImageOutputs implements AutoCloseable {
         labelsRaw = frameCount > 1 ? temporary(".labels.raw") : null;
         labelsOut = labelsRaw == null ? null
                 : new java.io.BufferedOutputStream(Files.newOutputStream(labelsRaw), 1 << 16);
-        rois = new ZipOutputStream(Files.newOutputStream(staged(stem + "_RoiSet.zip")));
-        csv = Files.newBufferedWriter(staged(stem + "_objects.csv"), StandardCharsets.UTF_8);
-        csv.write(ObjectMeasurements.HEADER);
-        csv.newLine();
+        rois = formats.contains(OutputFormat.ROISET)
+                ? new ZipOutputStream(Files.newOutputStream(staged(stem + "_RoiSet.zip"))) : null;
+        csv = formats.contains(OutputFormat.CSV)
+                ? Files.newBufferedWriter(staged(stem + "_objects.csv"), StandardCharsets.UTF_8) : null;
+        if (csv != null) {
+            csv.write(ObjectMeasurements.HEADER);
+            csv.newLine();
+        }
+        geojson = formats.contains(OutputFormat.GEOJSON) ? new GeoJson(staged(stem + ".geojson"), stem) : null;
     }
 
     /**
@@ -96,14 +113,30 @@ public final class ImageOutputs implements AutoCloseable {
         } else {
             writeInts(labels.labels());
         }
-        Png.write(staged(stem + "_mask" + suffix + ".png"), width, height, false, (y, row) -> {
-            for (int x = 0; x < width; x++) {
-                row[x] = labels.labels()[y * width + x] != 0 ? (byte) 255 : 0;
+        if (formats.contains(OutputFormat.PNG)) {
+            Png.write(staged(stem + "_mask" + suffix + ".png"), width, height, false, (y, row) -> {
+                for (int x = 0; x < width; x++) {
+                    row[x] = labels.labels()[y * width + x] != 0 ? (byte) 255 : 0;
+                }
+            });
+            Png.write(staged(stem + "_overlay" + suffix + ".png"), width, height, true,
+                    new Overlay(image, labels, display));
+        }
+        if (rois != null) {
+            LabelMapRois.add(rois, labels, frameCount > 1 ? z + 1 : 0, frameCount > 1 ? t + 1 : 0);
+        }
+        if (csv == null && geojson == null) {
+            objects += labels.objectCount();
+        } else {
+            ObjectMeasurements measured = ObjectMeasurements.of(labels, image);
+            objects += measured.count();
+            if (csv != null) {
+                measured.writeCsv(csv, z + 1, t + 1);
             }
-        });
-        Png.write(staged(stem + "_overlay" + suffix + ".png"), width, height, true, new Overlay(image, labels, display));
-        LabelMapRois.add(rois, labels, frameCount > 1 ? z + 1 : 0, frameCount > 1 ? t + 1 : 0);
-        objects += ObjectMeasurements.write(csv, labels, image, z + 1, t + 1);
+            if (geojson != null) {
+                geojson.add(labels, measured, frameCount > 1 ? z + 1 : 0, frameCount > 1 ? t + 1 : 0);
+            }
+        }
         if (maps != null && probabilities != null) {
             for (int c = 0; c < maps.classes().size(); c++) {
                 int channel = c;
@@ -123,19 +156,25 @@ public final class ImageOutputs implements AutoCloseable {
         return objects;
     }
 
-    /**
-     * Whether {@code stem}'s outputs in {@code dir} are complete: its label map is there (moved last, and
-     * removed first when an image is predicted again, so a commit cut short leaves none) and, when asked
-     * for, its probabilities.
-     */
     /** Removes what a killed earlier prediction of these images left half-written (their temporary files). */
     public static int removeTemporaries(Path dir, java.util.Collection<String> stems) throws IOException {
         return AtomicFiles.removeTemporaries(dir, stems);
     }
 
+    /** {@link #complete(Path, String, boolean, Set)} for the default formats. */
     public static boolean complete(Path dir, String stem, boolean probabilities) {
+        return complete(dir, stem, probabilities, OutputFormat.DEFAULT);
+    }
+
+    /**
+     * Whether {@code stem}'s outputs in {@code dir} are complete: its label map is there (moved last, and
+     * removed first when an image is predicted again, so a commit cut short leaves none) and, when asked
+     * for, its probabilities and its GeoJSON (which an earlier run without them did not write).
+     */
+    public static boolean complete(Path dir, String stem, boolean probabilities, Set<OutputFormat> formats) {
         return Files.isRegularFile(dir.resolve(stem + ".tif"))
-                && (!probabilities || Files.isRegularFile(dir.resolve(stem + "_probabilities.tif")));
+                && (!probabilities || Files.isRegularFile(dir.resolve(stem + "_probabilities.tif")))
+                && (!formats.contains(OutputFormat.GEOJSON) || Files.isRegularFile(dir.resolve(stem + ".geojson")));
     }
 
     /** Moves every file into place and returns them; the label map last, as the sign an image is done. */
@@ -211,8 +250,15 @@ public final class ImageOutputs implements AutoCloseable {
         if (labelsOut != null) {
             labelsOut.close();
         }
-        rois.close();
-        csv.close();
+        if (rois != null) {
+            rois.close();
+        }
+        if (csv != null) {
+            csv.close();
+        }
+        if (geojson != null) {
+            geojson.close();
+        }
         if (probabilities != null) {
             probabilities.close();
             probabilities = null;

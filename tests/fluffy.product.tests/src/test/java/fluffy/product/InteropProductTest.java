@@ -1,0 +1,153 @@
+package fluffy.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.operation.valid.IsValidOp;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import fluffy.product.ProductInstall.Run;
+
+/**
+ * What the product writes for other tools, read by independent readers: the bioimage.io package's
+ * {@code rdf.yaml} validated against the spec's own JSON schema, and the GeoJSON of a prediction read by a
+ * strict JSON parser and JTS, whose polygons must be valid and match the label map's objects.
+ */
+class InteropProductTest {
+
+    /** The spec's definition of a model of format 0.5 in {@code bioimageio_schema.json}. */
+    static final String MODEL_DEFINITION = "bioimageio__spec__model__v0_5__ModelDescr";
+
+    @TempDir
+    static Path dir;
+
+    static ProductInstall product;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        product = ProductInstall.unpack(dir);
+    }
+
+    @Test
+    void theExportedPackageHasNoErrorAgainstTheSpecsJsonSchema() throws Exception {
+        Path schemaFile = HeadlessProductTest.sharedData("bioimageio").resolve("bioimageio_schema.json");
+        Path zip = dir.resolve("default.zip");
+        Run export = product.run("export", "--format", "bioimageio", "--output", zip.toString());
+        assertEquals(0, export.exit(), export.toString());
+
+        JsonNode rdf;
+        try (ZipFile z = new ZipFile(zip.toFile()); InputStream in = z.getInputStream(z.getEntry("rdf.yaml"))) {
+            rdf = new YAMLMapper().readTree(in);
+        }
+        ObjectMapper json = new ObjectMapper();
+        JsonNode full = json.readTree(schemaFile.toFile());
+        JsonNode model = full.get("$defs").get(MODEL_DEFINITION);
+        assertTrue(model != null, "the schema defines " + MODEL_DEFINITION);
+        // The model definition, with the schema's definitions it refers to.
+        ObjectNode schema = json.createObjectNode();
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schema.set("$defs", full.get("$defs"));
+        schema.put("$ref", "#/$defs/" + MODEL_DEFINITION);
+        JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+        Set<ValidationMessage> errors = validator.validate(rdf);
+        assertEquals(Set.of(), errors, "rdf.yaml against " + schemaFile + ":\n" + rdf.toPrettyString());
+        assertEquals(model.get("properties").get("format_version").get("const").asText(),
+                rdf.get("format_version").asText(), "the schema's format version");
+
+        // The same validator does find errors: a package without its weights is refused.
+        ((ObjectNode) rdf).remove("weights");
+        assertTrue(!validator.validate(rdf).isEmpty(), "the schema check can fail");
+    }
+
+    @Test
+    void predictionsAsGeoJsonAreValidPolygonsWithTheObjectsAreasAndMeasurements() throws Exception {
+        Path demo = dir.resolve("demo");
+        Run made = product.run("demo", "--dir", demo.toString(), "--images", "2", "--size", "256");
+        assertEquals(0, made.exit(), made.toString());
+        Path out = dir.resolve("geojson");
+        Run run = product.run("predict", "--input", demo.resolve("Raw").toString(), "--output", out.toString(),
+                "--instances", "--formats", "tif,csv,geojson");
+        assertEquals(0, run.exit(), run.toString());
+        try (var files = Files.list(out)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+                    .sorted().toList();
+            assertEquals(List.of("nuclei_01.geojson", "nuclei_01.tif", "nuclei_01_objects.csv", "nuclei_02.geojson",
+                    "nuclei_02.tif", "nuclei_02_objects.csv"), names, "only the formats asked for");
+        }
+        // A strict JSON parser: no trailing content, no duplicate keys.
+        JsonMapper strict = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+        GeoJsonReader reader = new GeoJsonReader();
+        for (String stem : List.of("nuclei_01", "nuclei_02")) {
+            String text = Files.readString(out.resolve(stem + ".geojson"));
+            JsonNode collection = strict.readTree(text);
+            assertEquals("FeatureCollection", collection.get("type").asText());
+            Map<Integer, Long> areas = csvAreas(out.resolve(stem + "_objects.csv"));
+            JsonNode features = collection.get("features");
+            assertEquals(areas.size(), features.size(), "a feature per object of the CSV");
+            assertTrue(features.size() > 10, stem + " has objects");
+            List<String> ids = new ArrayList<>();
+            for (JsonNode feature : features) {
+                assertEquals("Feature", feature.get("type").asText());
+                ids.add(feature.get("id").asText());
+                JsonNode properties = feature.get("properties");
+                assertEquals("detection", properties.get("objectType").asText(), "a QuPath detection");
+                int label = properties.get("label").asInt();
+                Geometry geometry = reader.read(feature.get("geometry").toString());
+                IsValidOp valid = new IsValidOp(geometry);
+                assertTrue(valid.isValid(), stem + " label " + label + ": " + valid.getValidationError());
+                assertTrue(Set.of("Polygon", "MultiPolygon").contains(geometry.getGeometryType()));
+                assertEquals((double) areas.get(label), geometry.getArea(), 1e-9,
+                        "the outline along pixel edges encloses exactly the object's pixels");
+                assertEquals(areas.get(label).longValue(), properties.get("measurements").get("area").asLong());
+            }
+            assertEquals(ids.size(), ids.stream().distinct().count(), "feature ids are unique");
+            Geometry all = reader.read(text);
+            assertEquals(features.size(), all.getNumGeometries(), "JTS reads the whole FeatureCollection");
+        }
+        Run usage = product.run("predict", "--input", demo.resolve("Raw").toString(), "--output", out.toString(),
+                "--formats", "csv,geojson");
+        assertEquals(2, usage.exit(), usage.toString());
+        assertTrue(usage.err().contains("must include tif"), usage.toString());
+    }
+
+    /** Label -> area from an objects CSV. */
+    private static Map<Integer, Long> csvAreas(Path csv) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        int label = header.indexOf("label");
+        int area = header.indexOf("area");
+        Map<Integer, Long> areas = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] v = line.split(",");
+            areas.put(Integer.parseInt(v[label]), Long.parseLong(v[area]));
+        }
+        return areas;
+    }
+}

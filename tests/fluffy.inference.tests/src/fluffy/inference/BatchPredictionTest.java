@@ -55,7 +55,8 @@ class BatchPredictionTest {
         assertEquals(160, overlay.getHeight());
         List<String> csv = Files.readAllLines(dir.resolve("out/cells_objects.csv"));
         assertEquals(r.objects() + 1, csv.size());
-        assertTrue(csv.get(0).startsWith("z,t,label,area,centroid_x"), csv.get(0));
+        assertTrue(csv.get(0).startsWith("z,t,label,area,centroid_x") && csv.get(0).endsWith(",perimeter,circularity,"
+                + "solidity,major_axis_length,minor_axis_length,eccentricity,orientation"), csv.get(0));
         try (ZipFile rois = new ZipFile(dir.resolve("out/cells_RoiSet.zip").toFile())) {
             assertEquals(r.objects(), rois.size());
         }

@@ -22,7 +22,7 @@ import fluffy.core.labels.ObjectOutlines;
  * their 1-based {@code z} and {@code t} and, in the geometry, QuPath's 0-based {@code plane}. Feature ids
  * are UUIDs made from the stem, frame and label, so predicting the same image again writes the same file.
  */
-final class GeoJson implements Closeable {
+public final class GeoJson implements Closeable {
 
     private final BufferedWriter out;
     private final String stem;
@@ -54,9 +54,13 @@ final class GeoJson implements Closeable {
             }
             f.append(", \"measurements\": {");
             Number[] values = measured.values(label);
+            String separator = "";
             for (int c = 0; c < values.length; c++) {
-                f.append(c == 0 ? "" : ", ").append('"').append(ObjectMeasurements.COLUMNS.get(c)).append("\": ")
-                        .append(ObjectMeasurements.format(c, values[c]));
+                if (!Double.isNaN(values[c].doubleValue())) { // JSON has no NaN: an unknown value is left out
+                    f.append(separator).append('"').append(ObjectMeasurements.COLUMNS.get(c)).append("\": ")
+                            .append(ObjectMeasurements.format(c, values[c]));
+                    separator = ", ";
+                }
             }
             f.append("}}}");
             out.write(f.toString());
@@ -96,6 +100,23 @@ final class GeoJson implements Closeable {
             f.append(i == 0 ? "" : ", ").append('[').append(xy[j]).append(", ").append(xy[j + 1]).append(']');
         }
         f.append(']');
+    }
+
+    /**
+     * Writes {@code file} atomically for one label map, with measurements on {@code image} (null when it is not
+     * at hand: then without intensities).
+     *
+     * @return how many objects it holds
+     */
+    public static int write(Path file, String stem, LabelMap labels, fluffy.core.image.Plane image)
+            throws IOException {
+        ObjectMeasurements measured = ObjectMeasurements.of(labels, image);
+        fluffy.core.files.AtomicFiles.write(file, tmp -> {
+            try (GeoJson g = new GeoJson(tmp, stem)) {
+                g.add(labels, measured, 0, 0);
+            }
+        });
+        return measured.count();
     }
 
     @Override

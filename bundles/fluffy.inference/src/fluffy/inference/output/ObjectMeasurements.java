@@ -8,22 +8,28 @@ import java.util.Locale;
 
 import fluffy.core.image.Plane;
 import fluffy.core.labels.LabelMap;
+import fluffy.core.labels.ShapeDescriptors;
 
 /**
  * Per-object measurements of one label map on its image: area in pixels, centroid, bounding box (x, y,
- * width, height; pixel units, origin top left) and mean raw intensity, from one pass over the pixels with
- * arrays indexed by label. The same values go to {@code <stem>_objects.csv} (a row per object) and to the
+ * width, height; pixel units, origin top left), mean raw intensity, from one pass over the pixels with
+ * arrays indexed by label, and the shape descriptors of {@link ShapeDescriptors} (perimeter, circularity,
+ * solidity, major and minor axis length, eccentricity, orientation in degrees), named as scikit-image's
+ * {@code regionprops} names them. The same values go to {@code <stem>_objects.csv} (a row per object) and to the
  * GeoJSON features' measurements, under the same names.
  */
 public final class ObjectMeasurements {
 
     /** The measurement columns, in CSV order after {@code z,t,label}. */
     public static final List<String> COLUMNS = List.of("area", "centroid_x", "centroid_y", "bbox_x", "bbox_y",
-            "bbox_width", "bbox_height", "mean_intensity");
+            "bbox_width", "bbox_height", "mean_intensity", "perimeter", "circularity", "solidity",
+            "major_axis_length", "minor_axis_length", "eccentricity", "orientation");
 
     public static final String HEADER = "z,t,label," + String.join(",", COLUMNS);
 
     private int[] present;
+    private boolean intensities;
+    private ShapeDescriptors shapes;
     private final long[] area;
     private final double[] sumX;
     private final double[] sumY;
@@ -44,13 +50,17 @@ public final class ObjectMeasurements {
         maxY = filled(n, -1);
     }
 
-    /** Measures every object of {@code labels} on {@code image} (the raw intensities). */
+    /**
+     * Measures every object of {@code labels} on {@code image} (the raw intensities; null when the image is
+     * not at hand: the mean intensity is then unknown, NaN).
+     */
     public static ObjectMeasurements of(LabelMap labels, Plane image) {
         int n = labels.maxLabel() + 1;
         ObjectMeasurements m = new ObjectMeasurements(n);
         int w = labels.width();
         int[] l = labels.labels();
-        float[] data = image.data();
+        m.intensities = image != null;
+        float[] data = image != null ? image.data() : new float[l.length];
         for (int i = 0; i < l.length; i++) {
             int k = l[i];
             if (k != 0) {
@@ -73,6 +83,7 @@ public final class ObjectMeasurements {
             }
         }
         m.present = found.stream().mapToInt(Integer::intValue).toArray();
+        m.shapes = ShapeDescriptors.of(labels);
         return m;
     }
 
@@ -93,17 +104,25 @@ public final class ObjectMeasurements {
     /** The values of {@link #COLUMNS} for {@code label}; whole numbers where the column counts pixels. */
     public Number[] values(int label) {
         long a = area[label];
+        ShapeDescriptors.Shape shape = shapes.shape(label);
         return new Number[] {a, sumX[label] / a, sumY[label] / a, minX[label], minY[label],
-            maxX[label] - minX[label] + 1, maxY[label] - minY[label] + 1, sumI[label] / a};
+            maxX[label] - minX[label] + 1, maxY[label] - minY[label] + 1, intensities ? sumI[label] / a : Double.NaN,
+            shape.perimeter(), shape.circularity(), shape.solidity(), shape.majorAxisLength(),
+            shape.minorAxisLength(), shape.eccentricity(), shape.orientation()};
     }
 
-    /** The value as written: integers as they are, centroids to 3 decimals, intensities to 4. */
+    /** The value as written: integers as they are, centroids to 3 decimals, others to 4; unknown (NaN) empty. */
     static String format(int column, Number value) {
         if (value instanceof Long || value instanceof Integer) {
             return value.toString();
         }
-        return String.format(Locale.ROOT, COLUMNS.get(column).startsWith("centroid") ? "%.3f" : "%.4f",
-                value.doubleValue());
+        double v = value.doubleValue();
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        boolean centroid = COLUMNS.get(column).startsWith("centroid");
+        // What rounds to zero is written as 0, never as -0.0000 (an orientation of -1e-15 degrees, say).
+        return String.format(Locale.ROOT, centroid ? "%.3f" : "%.4f", Math.abs(v) < (centroid ? 5e-4 : 5e-5) ? 0 : v);
     }
 
     /** Writes a CSV row per object; {@code z} and {@code t} (1-based) place it in a hyperstack. */

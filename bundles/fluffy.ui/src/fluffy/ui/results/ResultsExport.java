@@ -9,16 +9,24 @@ import java.util.List;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
+import fluffy.core.image.Plane;
 import fluffy.core.labels.LabelMap;
 import fluffy.inference.BatchPrediction;
+import fluffy.inference.Frames;
+import fluffy.inference.InputType;
 import fluffy.inference.PredictionsFolder;
+import fluffy.inference.output.GeoJson;
+import fluffy.io.ImageFormats;
+import fluffy.io.ImageSource;
 import fluffy.io.rois.LabelMapFiles;
 import fluffy.io.rois.LabelMapRois;
 
 /**
  * Writes the predictions of a folder elsewhere, in the forms other tools read: for each image the label
- * map {@code <stem>.tif} (uint16), the binary mask {@code <stem>_mask.png} and the Fiji ROI set
- * {@code <stem>_RoiSet.zip}. A label map that cannot be read is reported and the others go on.
+ * map {@code <stem>.tif} (uint16), the binary mask {@code <stem>_mask.png}, the Fiji ROI set
+ * {@code <stem>_RoiSet.zip} and the QuPath objects {@code <stem>.geojson} (with intensities measured on
+ * the image when it is found and of the label map's size). A label map that cannot be read is reported and
+ * the others go on.
  */
 public final class ResultsExport {
 
@@ -41,13 +49,30 @@ public final class ResultsExport {
                 LabelMapFiles.writeTiff(map, target.resolve(stem + ".tif"));
                 LabelMapFiles.writeMaskPng(map.width(), map.height(), foreground(map), target.resolve(stem + "_mask.png"));
                 int rois = LabelMapRois.write(map, target.resolve(stem + "_RoiSet.zip"));
-                lines.add(stem + ": label map, mask and " + rois + " ROIs");
+                Plane image = image(folder.sources(stem).image().orElse(null), map);
+                GeoJson.write(target.resolve(stem + ".geojson"), stem, map, image);
+                lines.add(stem + ": label map, mask, " + rois + " ROIs and their GeoJSON"
+                        + (image == null ? " (no image of the same size found: without intensities)" : ""));
             } catch (IOException | RuntimeException e) {
                 lines.add(stem + ": FAILED: " + e.getMessage());
             }
             progress.worked(1);
         }
         return lines;
+    }
+
+    /** The image's first plane as prediction reads it, when it is there and has the label map's size. */
+    private static Plane image(Path file, LabelMap map) {
+        if (file == null) {
+            return null;
+        }
+        try (ImageSource source = ImageFormats.platform().open(file)) {
+            Frames frames = new Frames(source, InputType.FRAME, -1);
+            Plane plane = frames.read(frames.list().get(0));
+            return plane.width() == map.width() && plane.height() == map.height() ? plane : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // the export goes on; the line says the intensities are missing
+        }
     }
 
     private static int[] foreground(LabelMap map) {

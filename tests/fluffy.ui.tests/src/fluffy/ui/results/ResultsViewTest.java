@@ -89,7 +89,7 @@ class ResultsViewTest {
             Path target = dir.resolve("exported");
             view.export(target).join();
             for (String st : stems) {
-                for (String file : List.of(st + ".tif", st + "_mask.png", st + "_RoiSet.zip")) {
+                for (String file : List.of(st + ".tif", st + "_mask.png", st + "_RoiSet.zip", st + ".geojson")) {
                     assertTrue(Files.isRegularFile(target.resolve(file)), file);
                 }
             }
@@ -97,6 +97,10 @@ class ResultsViewTest {
             try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(target.resolve(stems.get(0) + "_RoiSet.zip").toFile())) {
                 assertEquals(changed.objectCount(), zip.size(), "one ROI per object");
             }
+            String geojson = Files.readString(target.resolve(stems.get(0) + ".geojson"));
+            assertEquals(changed.objectCount(), geojson.split("\"type\": \"Feature\"", -1).length - 1,
+                    "one GeoJSON feature per object");
+            assertTrue(geojson.contains("\"mean_intensity\": "), "measured on the image found beside it");
             assertTrue(swt.waitUntil(() -> view.status().getText().startsWith("Exported 2 of 2 predictions"), 10_000),
                     view.status().getText());
         }

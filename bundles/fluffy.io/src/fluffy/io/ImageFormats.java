@@ -47,6 +47,14 @@ public final class ImageFormats {
         return registry.problems();
     }
 
+    /**
+     * What the readers rely on and found of it (e.g. the Bio-Formats jar and its version), one line per
+     * format that has something to say.
+     */
+    public List<String> setups() {
+        return registry.setups();
+    }
+
     /** Whether some format claims this file name by its extension. */
     public boolean claims(Path file) {
         String name = file.getFileName().toString();

@@ -2,6 +2,7 @@ package fluffy.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Opens files of one format. Contributed through the {@code fluffy.io.imageFormats} extension point;
@@ -18,4 +19,13 @@ public interface ImageReader {
      * @throws IOException               when it cannot be read at all
      */
     ImageSource open(Path file) throws IOException;
+
+    /**
+     * What this reader relies on beyond Fluffy and what it found of it, for {@code fluffy version} and the
+     * logs, e.g. {@code Bio-Formats 4.4.10 from /opt/bioformats_package.jar ($FLUFFY_BIOFORMATS_JAR)}; empty
+     * when there is nothing to say (the reader is all Fluffy's own).
+     */
+    default Optional<String> setup() {
+        return Optional.empty();
+    }
 }

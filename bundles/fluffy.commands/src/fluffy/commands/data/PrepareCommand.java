@@ -71,6 +71,8 @@ public final class PrepareCommand implements Command {
         if (!Files.isDirectory(workspace.raw())) {
             throw new UsageException(workspace.root() + " has no Raw/ folder; run 'fluffy init " + workspace.root() + "'");
         }
+        // Which Bio-Formats (if any) reads what Fluffy's own readers cannot: said before the first file.
+        ImageFormats.platform().setups().forEach(line -> context.err().println("image reader " + line));
         ProgressBar bar = ProgressBar.on(context.err());
         BatchPrinter printer = new BatchPrinter(context, bar, "prepared");
         List<FileReport> reports = new Preparation(workspace, options, ImageFormats.platform()).run(printer, bar);

@@ -11,6 +11,7 @@ import fluffy.headless.Command;
 import fluffy.headless.CommandContext;
 import fluffy.headless.ExitCodes;
 import fluffy.headless.UsageException;
+import fluffy.io.ImageFormats;
 import fluffy.runtime.DeviceRequest;
 import fluffy.runtime.RuntimeReport;
 
@@ -37,6 +38,7 @@ public final class VersionCommand implements Command {
         RuntimeReport report = RuntimeReport.collect(request);
         context.out().println("Fluffy Workbench " + productVersion());
         report.lines().forEach(context.out()::println);
+        ImageFormats.platform().setups().forEach(line -> context.out().println("Image reader " + line));
         return report.usable() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

@@ -64,6 +64,15 @@ final class FormatContribution {
         return SafeCall.run(format.contributor(), "the " + format.name() + " reader", () -> reader().open(file));
     }
 
+    /** The reader's {@link ImageReader#setup()}, or why the reader cannot be created. */
+    java.util.Optional<String> setup() {
+        try {
+            return SafeCall.run(format.contributor(), "the " + format.name() + " reader", () -> reader().setup());
+        } catch (IOException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     private ContentSniffer sniffer() throws IOException {
         if (sniffer == null) {
             sniffer = create("sniffer", ContentSniffer.class);

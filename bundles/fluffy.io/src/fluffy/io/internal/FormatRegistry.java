@@ -48,6 +48,15 @@ public final class FormatRegistry {
         return contributions().stream().map(FormatContribution::format).toList();
     }
 
+    /** Per format whose reader has something to say of its setup: {@code <format name>: <setup>}. */
+    public List<String> setups() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (FormatContribution c : contributions()) {
+            c.setup().ifPresent(s -> lines.add(c.format().name() + ": " + s));
+        }
+        return lines;
+    }
+
     /** Malformed or clashing declarations that were left out, one sentence each. */
     public List<String> problems() {
         return contributions.problems();

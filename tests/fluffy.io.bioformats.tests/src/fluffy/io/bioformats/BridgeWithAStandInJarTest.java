@@ -28,20 +28,17 @@ class BridgeWithAStandInJarTest {
     @TempDir
     Path dir;
 
-    private String before;
+    private JarProperty jar;
 
     @BeforeEach
     void configure() throws IOException {
-        before = System.getProperty(BioFormats.PROPERTY);
-        System.setProperty(BioFormats.PROPERTY, StandInJar.build(dir).toString());
+        jar = JarProperty.set(StandInJar.build(dir));
     }
 
     @AfterEach
     void restore() {
-        if (before == null) {
-            System.clearProperty(BioFormats.PROPERTY);
-        } else {
-            System.setProperty(BioFormats.PROPERTY, before);
+        if (jar != null) {
+            jar.restore();
         }
     }
 

@@ -2,6 +2,7 @@ package fluffy.io.bioformats.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import fluffy.io.ImageFormatException;
 import fluffy.io.ImageReader;
@@ -47,6 +48,30 @@ public final class BioFormatsReader implements ImageReader {
             throw failure(file, "opening", e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * The jar in use and the version it reports ({@code loci.formats.FormatTools.VERSION}), or why there is
+     * none: what {@code fluffy version} and {@code fluffy prepare} say of Bio-Formats.
+     */
+    @Override
+    public Optional<String> setup() {
+        Optional<JarLocation> configured = BioFormats.configured();
+        if (configured.isEmpty()) {
+            return Optional.of("no Bio-Formats jar configured; " + BioFormats.HOW_TO_INSTALL);
+        }
+        JarLocation location = configured.get();
+        if (location.problem() != null) {
+            return Optional.of(location.problem());
+        }
+        String from = " from " + location.jar() + " (" + location.origin() + ")";
+        try {
+            ClassLoader loader = BridgeLoader.forJar(location);
+            Object version = Class.forName("loci.formats.FormatTools", true, loader).getField("VERSION").get(null);
+            return Optional.of("Bio-Formats " + version + from);
+        } catch (IOException | ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return Optional.of("a jar" + from + " without a readable Bio-Formats version: " + e);
         }
     }
 

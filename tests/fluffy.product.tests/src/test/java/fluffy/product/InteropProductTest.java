@@ -137,6 +137,29 @@ class InteropProductTest {
         assertTrue(usage.err().contains("must include tif"), usage.toString());
     }
 
+    @Test
+    void versionAndPrepareNameTheRealBioFormatsJarAndPrepareReadsABigTiffThroughIt() throws Exception {
+        Path jar = HeadlessProductTest.sharedData("bioformats").resolve("bioformats-4.4.10.jar").toAbsolutePath()
+                .normalize();
+        Path bigTiff = HeadlessProductTest.sharedData("tiff-variants").resolve("bigtiff_u16.tif");
+        Run version = product.run(Map.of("FLUFFY_BIOFORMATS_JAR", jar.toString()), "version");
+        assertEquals(0, version.exit(), version.toString());
+        assertTrue(version.out().contains(": Bio-Formats 4.4.10-ice35-b112 from " + jar + " ($FLUFFY_BIOFORMATS_JAR)"),
+                version.toString());
+        Run without = product.run("version");
+        assertTrue(without.out().contains("no Bio-Formats jar configured"), without.toString());
+
+        Path ws = dir.resolve("bioformats-ws");
+        assertEquals(0, product.run("init", ws.toString()).exit());
+        Files.copy(bigTiff, ws.resolve("Raw/bigtiff_u16.tif"));
+        Run prepare = product.run("prepare", ws.toString(), "--bioformats", jar.toString());
+        assertEquals(0, prepare.exit(), prepare.toString());
+        assertTrue(prepare.err().contains("image reader Bio-Formats (user-installed bioformats_package.jar): "
+                + "Bio-Formats 4.4.10-ice35-b112 from " + jar), prepare.toString());
+        assertTrue((prepare.out() + prepare.err()).contains("bigtiff_u16.tif: prepared bigtiff_u16 (40 x 32, C1 uint16, Tagged Image "
+                + "File Format (Bio-Formats))"), prepare.toString());
+    }
+
     /** Label -> area from an objects CSV. */
     private static Map<Integer, Long> csvAreas(Path csv) throws Exception {
         List<String> lines = Files.readAllLines(csv);

@@ -180,25 +180,12 @@ public final class BatchPrediction {
         return results;
     }
 
-    /** Whether an exception, or one of its causes, is the file system's "no space left" or "quota exceeded". */
     /**
      * What makes the output folder unusable for every image (no space, a read-only or unwritable folder),
      * or null when the failure is the image's own.
      */
     static String outputFault(Throwable e, Path outputDir) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
-                return "no space left on the device of " + outputDir + "; free space";
-            }
-            // Only about the output folder: an input the user may not read is that image's own failure.
-            if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null
-                    && Path.of(f.getFile()).toAbsolutePath().startsWith(outputDir.toAbsolutePath())
-                    && (m.contains("Read-only file system") || t instanceof java.nio.file.AccessDeniedException)) {
-                return outputDir + " cannot be written (read-only or no permission)";
-            }
-        }
-        return null;
+        return fluffy.core.files.OutputFaults.describe(e, outputDir);
     }
 
     private static FileResult predict(Predictor predictor, Request request, Path input, String stem,

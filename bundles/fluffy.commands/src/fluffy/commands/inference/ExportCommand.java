@@ -1,5 +1,6 @@
 package fluffy.commands.inference;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +46,18 @@ public final class ExportCommand implements Command {
         PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
         // A killed earlier export of this file left its temporary file beside it; this export replaces it.
         AtomicFiles.removeTemporaries(output.toAbsolutePath().getParent(), List.of(AtomicFiles.baseName(output)));
-        if (format.equals("onnx")) {
-            byte[] bytes = model.onnx();
-            AtomicFiles.write(output, tmp -> java.nio.file.Files.write(tmp, bytes));
-        } else {
-            BioImageIoPackage.write(model, output);
+        try {
+            if (format.equals("onnx")) {
+                byte[] bytes = model.onnx();
+                AtomicFiles.write(output, tmp -> java.nio.file.Files.write(tmp, bytes));
+            } else {
+                BioImageIoPackage.write(model, output);
+            }
+        } catch (IOException e) {
+            // Written through a temporary file: a failed write leaves nothing, and an earlier file as it was.
+            String fault = fluffy.core.files.OutputFaults.describe(e, output.toAbsolutePath().getParent());
+            throw new IOException(output + " was not written: " + (fault != null ? fault : e.getMessage())
+                    + "; nothing partial is left", e);
         }
         context.out().printf("%s: %s model %s written%n", output, format, model.type().id());
         return ExitCodes.OK;

@@ -93,6 +93,7 @@ public final class Labelling {
             }
             return FileReport.done(folder, List.of(name), List.of(), detail, warnings);
         } catch (IOException | RuntimeException e) {
+            BatchLoop.stopOnOutputFault(folder, e, workspace.processed());
             return FileReport.failed(folder, Preparation.message(folder, e));
         }
     }

@@ -77,6 +77,7 @@ public final class Preparation {
                 return write(file, name, source.formatName(), result);
             }
         } catch (IOException | RuntimeException e) {
+            BatchLoop.stopOnOutputFault(file, e, workspace.labeling());
             return FileReport.failed(file, message(file, e));
         }
     }

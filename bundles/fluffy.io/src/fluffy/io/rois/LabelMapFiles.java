@@ -41,9 +41,7 @@ public final class LabelMapFiles {
         ImagePlus image = new ImagePlus(target.getFileName().toString(),
                 new ShortProcessor(map.width(), map.height(), pixels, null));
         AtomicFiles.write(target, tmp -> {
-            if (!new FileSaver(image).saveAsTiff(tmp.toString())) {
-                throw new IOException(target + ": ImageJ could not write the label map");
-            }
+            fluffy.io.internal.imagej.ImageJTiffs.save(image, tmp, target, "label map");
         });
     }
 

@@ -38,4 +38,26 @@ final class QuietImageJ {
             IJ.redirectErrorMessages(false);
         }
     }
+
+    /**
+     * Saves with ImageJ's {@link ij.io.FileSaver} (a stack as a TIFF stack, with ImageJ's hyperstack
+     * metadata, display ranges and LUTs), which reports a failed write only by printing it: what it printed
+     * is returned, null when the file was written.
+     */
+    static synchronized String saveAsTiff(ImagePlus image, Path file) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try (PrintStream sink = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+            System.setOut(sink);
+            IJ.redirectErrorMessages(true);
+            ij.io.FileSaver saver = new ij.io.FileSaver(image);
+            boolean ok = image.getStackSize() > 1 ? saver.saveAsTiffStack(file.toString())
+                    : saver.saveAsTiff(file.toString());
+            String said = captured.toString(StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+            return ok ? null : said.isEmpty() ? "no reason given" : said;
+        } finally {
+            System.setOut(original);
+            IJ.redirectErrorMessages(false);
+        }
+    }
 }

@@ -11,7 +11,6 @@ import fluffy.io.prepare.Image2D;
 import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
@@ -30,13 +29,7 @@ public final class TiffWriter {
 
     public static void write(Image2D image, Path target) throws IOException {
         ImagePlus imp = toImagePlus(image, target.getFileName().toString());
-        AtomicFiles.write(target, tmp -> {
-            FileSaver saver = new FileSaver(imp);
-            boolean ok = imp.getStackSize() > 1 ? saver.saveAsTiffStack(tmp.toString()) : saver.saveAsTiff(tmp.toString());
-            if (!ok) {
-                throw new IOException(target + ": ImageJ could not write the image");
-            }
-        });
+        AtomicFiles.write(target, tmp -> ImageJTiffs.save(imp, tmp, target, "image"));
     }
 
     static ImagePlus toImagePlus(Image2D image, String title) {

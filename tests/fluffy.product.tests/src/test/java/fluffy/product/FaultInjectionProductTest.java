@@ -19,9 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import fluffy.product.ProductInstall.Run;
 
 /**
- * SIGKILL at seeded random moments: a killed predict, training (in its search and in its final training)
- * and export leave outputs that are complete and correct or absent; the same command again (with
- * {@code --resume} for a training) finishes the work, and no temporary file remains.
+ * SIGKILL at seeded random moments: a killed prepare, labels, predict, training (in its search and in its
+ * final training) and export leave outputs that are complete and correct or absent; the same command again
+ * (with {@code --resume} for a training) finishes the work, and no temporary file remains. And a full or
+ * read-only disk (a real tmpfs; needs root) under prepare, labels, train and export: one clear message,
+ * nothing partial.
  */
 class FaultInjectionProductTest {
 
@@ -118,6 +120,161 @@ class FaultInjectionProductTest {
         assertEquals(0, product.run(export(killedZip)).exit());
         assertTrue(Files.size(killedZip) > 0);
         assertNoTemporaries(folder);
+    }
+
+    @Test
+    void aKilledPrepareOrLabelsLeavesWholeFilesOrNoneAndTheSameCommandFinishesIt() throws Exception {
+        Path reference = workspace("steps-reference");
+        double prepareSeconds = timed("prepare", reference);
+        Path killed = workspace("steps-killed");
+        int landed = killAfter(new String[] {"prepare", killed.toString()},
+                prepareSeconds * (0.3 + 0.6 * random.nextDouble())) ? 1 : 0;
+        assertWholeOrAbsent(reference.resolve("Labeling"), killed.resolve("Labeling"), false);
+        assertEquals(0, product.run("prepare", killed.toString()).exit());
+        assertWholeOrAbsent(reference.resolve("Labeling"), killed.resolve("Labeling"), true);
+
+        addMasks(reference);
+        double labelsSeconds = timed("labels", reference);
+        addMasks(killed);
+        landed += killAfter(new String[] {"labels", killed.toString()},
+                labelsSeconds * (0.3 + 0.6 * random.nextDouble())) ? 1 : 0;
+        assertWholeOrAbsent(reference.resolve("Processed"), killed.resolve("Processed"), false);
+        assertEquals(0, product.run("labels", killed.toString()).exit());
+        assertWholeOrAbsent(reference.resolve("Processed"), killed.resolve("Processed"), true);
+        assertNoTemporaries(killed);
+        assertTrue(landed >= 1, "a kill landed while prepare or labels ran (" + landed + " of 2)");
+    }
+
+    @Test
+    void aFullOrReadOnlyDiskStopsEachStepWithOneMessageAndLeavesNothingPartial() throws Exception {
+        for (String options : new String[] {"size=96k", "ro,size=96k"}) {
+            boolean readOnly = options.startsWith("ro");
+            String cause = readOnly ? "cannot be written (read-only or no permission)" : "no space left on the device";
+            Path ws = workspace("disk-" + (readOnly ? "ro" : "full"));
+            assertStoppedOnce(onTmpfs(ws.resolve("Labeling"), options, "prepare", ws.toString()), cause);
+            assertEquals(0, product.run("prepare", ws.toString()).exit(), "a rerun with room prepares everything");
+            addMasks(ws);
+            assertStoppedOnce(onTmpfs(ws.resolve("Processed"), options, "labels", ws.toString()), cause);
+
+            Path out = dir.resolve("disk-out-" + (readOnly ? "ro" : "full"));
+            Files.createDirectories(out);
+            mountTmpfs(out, readOnly ? "ro,size=1m" : "size=1m");
+            try {
+                Run train = product.run("train", "--dir_in", data.toString(), "--dir_out", out.toString(), "--name",
+                        "run", "--epochs", "1", "--steps-per-epoch", "2", "--crop", "48", "--batch", "2");
+                assertEquals(1, train.exit(), train.toString());
+                assertTrue(train.err().contains(readOnly ? "Read-only file system" : "No space left on device"),
+                        train.toString());
+                if (!readOnly) {
+                    assertTrue(Files.readString(out.resolve("run/run.json")).contains("\"status\": \"failed\""),
+                            "the record, written atomically, says the run failed");
+                }
+                Run export = product.run(export(out.resolve("model.zip")));
+                assertEquals(1, export.exit(), export.toString());
+                assertTrue(export.err().contains("model.zip was not written: ") && export.err().contains(cause)
+                        && export.err().contains("nothing partial is left"), export.toString());
+                assertTrue(!Files.exists(out.resolve("model.zip")));
+                assertNoTemporaries(out);
+            } finally {
+                umount(out);
+            }
+        }
+    }
+
+    /** One FAILED line, for the first item, naming the cause and that the batch stopped; no temporary files. */
+    private static void assertStoppedOnce(Run run, String cause) throws IOException {
+        assertTrue(run.exit() == 1 || run.exit() == 3, "a failed batch: " + run);
+        List<String> failed = (run.out() + run.err()).lines().filter(l -> l.contains(": FAILED: ")).toList();
+        assertEquals(1, failed.size(), run.toString());
+        assertTrue(failed.get(0).contains(cause) && failed.get(0).contains("the batch stopped here"), failed.get(0));
+    }
+
+    /** A new workspace whose Raw/ holds the demo's 16 images four times over (64 items). */
+    private static Path workspace(String name) throws Exception {
+        Path ws = dir.resolve(name);
+        assertEquals(0, product.run("init", ws.toString()).exit());
+        try (Stream<Path> raw = Files.list(dir.resolve("demo/Raw"))) {
+            for (Path image : raw.sorted().toList()) {
+                for (int copy = 0; copy < 4; copy++) {
+                    Files.copy(image, ws.resolve("Raw").resolve("c" + copy + "_" + image.getFileName()));
+                }
+            }
+        }
+        return ws;
+    }
+
+    /** Gives each prepared item the demo's true label map as its annotation (Labeling/NAME/masks/NAME.tif). */
+    private static void addMasks(Path ws) throws IOException {
+        try (Stream<Path> items = Files.list(ws.resolve("Labeling"))) {
+            for (Path item : items.sorted().toList()) {
+                String name = item.getFileName().toString();
+                Path truth = data.resolve("masks").resolve(name.substring(name.indexOf('_') + 1) + ".tif");
+                Files.createDirectories(item.resolve("masks"));
+                Files.copy(truth, item.resolve("masks").resolve(name + ".tif"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static double timed(String step, Path ws) throws Exception {
+        long began = System.nanoTime();
+        Run run = product.run(step, ws.toString());
+        assertEquals(0, run.exit(), run.toString());
+        return (System.nanoTime() - began) / 1e9;
+    }
+
+    /**
+     * Every file under {@code reference} is, under {@code other}, byte-identical or (unless {@code all}) absent;
+     * and nothing is there that the reference lacks.
+     */
+    private static void assertWholeOrAbsent(Path reference, Path other, boolean all) throws IOException {
+        try (Stream<Path> files = Files.walk(reference)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path there = other.resolve(reference.relativize(f).toString());
+                if (all || Files.exists(there)) {
+                    assertEquals(-1, Files.mismatch(f, there), there + " is whole and the same as an uninterrupted run's");
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(other)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (!name.startsWith(TEMPORARY_PREFIX) || all) {
+                    assertTrue(Files.exists(reference.resolve(other.relativize(f).toString())), f + " is unexpected");
+                }
+            }
+        }
+    }
+
+    /** Mounts a tmpfs with the options on {@code at}, or skips the test where that cannot be done (not root). */
+    private static void mountTmpfs(Path at, String options) throws Exception {
+        Files.createDirectories(at);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", at.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(mount.getInputStream().readAllBytes());
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs (" + options
+                + ") here: " + said.strip());
+        if (!options.startsWith("ro")) {
+            // What the step expects beneath its output folder, as init made it.
+            if (at.getFileName().toString().equals("Processed")) {
+                Files.createDirectories(at.resolve("images"));
+                Files.createDirectories(at.resolve("masks"));
+            }
+        }
+    }
+
+    /** Runs the command with a tmpfs of these options mounted on {@code at}. */
+    private static Run onTmpfs(Path at, String options, String... command) throws Exception {
+        mountTmpfs(at, options);
+        try {
+            return product.run(command);
+        } finally {
+            umount(at);
+        }
+    }
+
+    private static void umount(Path at) throws Exception {
+        new ProcessBuilder("umount", at.toString()).start().waitFor();
     }
 
     /** The default model as a bioimage.io package. */

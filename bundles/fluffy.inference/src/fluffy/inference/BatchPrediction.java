@@ -200,6 +200,7 @@ public final class BatchPrediction {
             int h = frames.info().sizeY();
             try (ImageOutputs out = new ImageOutputs(request.outputDir(), stem, w, h, frames.sizeZ(), frames.sizeT(),
                     request.formats())) {
+                out.pixelSize(source.pixelSize(0));
                 if (request.probabilities()) {
                     out.keepProbabilities(predictor.model().classes().size());
                 }

@@ -33,6 +33,11 @@ public interface ImageSource extends Closeable {
      */
     Plane readPlane(int series, int c, int z, int t) throws IOException;
 
+    /** The physical size of a pixel of one series, as the file says; {@link PixelSize#UNKNOWN} by default. */
+    default PixelSize pixelSize(int series) {
+        return PixelSize.UNKNOWN;
+    }
+
     /** Checks indices against the series' dimensions; for implementations. */
     default void checkIndex(int series, int c, int z, int t) {
         if (series < 0 || series >= seriesCount()) {

@@ -118,6 +118,55 @@ class BatchPredictionTest {
     }
 
     @Test
+    void theOmeTiffLabelMapCarriesTheInputsCalibrationAndTheSameLabels(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("in/calibrated.tif");
+        Files.createDirectories(input.getParent());
+        SyntheticNuclei.Sample sample = generator.generate(3);
+        short[] pixels = new short[200 * 160];
+        for (int p = 0; p < pixels.length; p++) {
+            pixels[p] = (short) Math.round(sample.image().data()[p]);
+        }
+        ImagePlus imp = new ImagePlus("calibrated", new ShortProcessor(200, 160, pixels, null));
+        imp.getCalibration().pixelWidth = 0.25;
+        imp.getCalibration().pixelHeight = 0.3;
+        imp.getCalibration().setUnit("micron");
+        assertTrue(new FileSaver(imp).saveAsTiff(input.toString()));
+        try (Predictor predictor = new Predictor(TinyModel.get(), SessionSettings.cpu(), TileSettings.DEFAULT)) {
+            BatchPrediction.FileResult r = BatchPrediction.run(predictor, new BatchPrediction.Request(List.of(input),
+                    dir.resolve("out"), InputType.FRAME, -1, PostProcessing.DEFAULT, false, ObjectScale.NATIVE, true,
+                    fluffy.inference.output.OutputFormat.parse("tif,ome-tiff")), new NullProgressMonitor(), x -> { })
+                    .get(0);
+            assertFalse(r.failed(), r.line());
+        }
+        Path ome = dir.resolve("out/calibrated_labels.ome.tif");
+        try (ImageSource source = ImageFormats.platform().open(ome)) {
+            // ImageJ keeps a calibration as a TIFF resolution (a float): 0.3 comes back as 0.30000003.
+            assertEquals(0.25, source.pixelSize(0).x(), 1e-6, "PhysicalSizeX");
+            assertEquals(0.3, source.pixelSize(0).y(), 1e-6, "PhysicalSizeY");
+            LabelMap labels = LabelMapFiles.read(dir.resolve("out/calibrated.tif"));
+            float[] expected = new float[labels.labels().length];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = labels.labels()[i];
+            }
+            assertArrayEquals(expected, source.readPlane(0, 0, 0, 0).data(), "the same labels");
+            assertTrue(labels.maxLabel() > 0);
+        }
+        try (ImageSource original = ImageFormats.platform().open(input)) {
+            assertEquals(0.25, original.pixelSize(0).x(), 1e-6, "ImageJ's calibration is read");
+        }
+        String xml = IJ.openImage(ome.toString()).getInfoProperty();
+        assertTrue(xml == null || xml.isEmpty() || xml.contains("OME"), "ImageJ opens it");
+        assertEquals(List.of("calibrated.tif", "calibrated_labels.ome.tif"), fileNames(dir.resolve("out")),
+                "only the formats asked for");
+    }
+
+    private static List<String> fileNames(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
     void aChannelBeyondTheImageIsRefusedWithTheFileName(@TempDir Path dir) throws Exception {
         Path input = save(dir.resolve("in/one.tif"), List.of(generator.generate(1)));
         try (Predictor predictor = new Predictor(TinyModel.get(), SessionSettings.cpu(), TileSettings.DEFAULT)) {

@@ -40,7 +40,7 @@ public final class PredictCommand implements Command {
                                       [--type frame|zstack|timeseries|all] [--channel C] [--tile N]
                                       [--overlap N] [--batch N] [--min-size N] [--no-fill-holes]
                                       [--probabilities] [--flips] [--diameter auto|none|PIXELS]
-                                      [--formats tif,png,roiset,csv,geojson] [--shard I/N] [--overwrite]
+                                      [--formats tif,png,roiset,csv,geojson,ome-tiff] [--shard I/N] [--overwrite]
                                       [--device auto|cpu|cuda[:N]] [--threads N]
 
                   --model          a model file (RUN_FOLDER/model.onnx); default: the installed default model
@@ -49,7 +49,8 @@ public final class PredictCommand implements Command {
                   --formats        what to write per image, comma-separated (default tif,png,roiset,csv):
                                    tif the label map (always), png <stem>_mask.png + <stem>_overlay.png,
                                    roiset <stem>_RoiSet.zip (Fiji), csv <stem>_objects.csv (measurements),
-                                   geojson <stem>.geojson (QuPath: a polygon feature per object)
+                                   geojson <stem>.geojson (QuPath: a polygon feature per object),
+                                   ome-tiff <stem>_labels.ome.tif (the label map with the input's pixel size)
                   --instances      separate touching objects with the model type's own step (the categorical
                                    U-Net: seeds cut at necks, grown by watershed); without it objects are
                                    connected foreground regions

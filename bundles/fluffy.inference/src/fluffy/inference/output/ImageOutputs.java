@@ -50,6 +50,7 @@ public final class ImageOutputs implements AutoCloseable {
     private final GeoJson geojson;
     private TiffStack probabilities;
     private LabelMap single;
+    private fluffy.io.PixelSize pixelSize = fluffy.io.PixelSize.UNKNOWN;
     private int maxLabel;
     private int objects;
     private boolean committed;
@@ -151,6 +152,11 @@ public final class ImageOutputs implements AutoCloseable {
                 classes, sizeZ, sizeT);
     }
 
+    /** The input's physical pixel size, for the OME-TIFF label map; unknown unless set. */
+    public void pixelSize(fluffy.io.PixelSize size) {
+        pixelSize = size;
+    }
+
     /** Objects over all frames so far. */
     public int objects() {
         return objects;
@@ -169,12 +175,14 @@ public final class ImageOutputs implements AutoCloseable {
     /**
      * Whether {@code stem}'s outputs in {@code dir} are complete: its label map is there (moved last, and
      * removed first when an image is predicted again, so a commit cut short leaves none) and, when asked
-     * for, its probabilities and its GeoJSON (which an earlier run without them did not write).
+     * for, its probabilities, its GeoJSON and its OME-TIFF (which an earlier run without them did not write).
      */
     public static boolean complete(Path dir, String stem, boolean probabilities, Set<OutputFormat> formats) {
         return Files.isRegularFile(dir.resolve(stem + ".tif"))
                 && (!probabilities || Files.isRegularFile(dir.resolve(stem + "_probabilities.tif")))
-                && (!formats.contains(OutputFormat.GEOJSON) || Files.isRegularFile(dir.resolve(stem + ".geojson")));
+                && (!formats.contains(OutputFormat.GEOJSON) || Files.isRegularFile(dir.resolve(stem + ".geojson")))
+                && (!formats.contains(OutputFormat.OME_TIFF)
+                        || Files.isRegularFile(dir.resolve(stem + "_labels.ome.tif")));
     }
 
     /** Moves every file into place and returns them; the label map last, as the sign an image is done. */
@@ -182,8 +190,18 @@ public final class ImageOutputs implements AutoCloseable {
         closeStreams();
         // An earlier result's label map goes first: until the new one is in place the image counts as not done.
         Files.deleteIfExists(dir.resolve(stem + ".tif"));
+        boolean uint32 = maxLabel > LabelMapFiles.MAX_UINT16_LABEL;
+        TiffStack.Type type = uint32 ? TiffStack.Type.UINT32 : TiffStack.Type.UINT16;
+        if (formats.contains(OutputFormat.OME_TIFF)) {
+            try (TiffStack ome = new TiffStack(staged(stem + "_labels.ome.tif"), width, height, type,
+                    OmeXml.labels(stem + " labels", width, height, sizeZ, sizeT, uint32, pixelSize))) {
+                writeLabelPages(ome);
+            }
+        }
         Path labels = staged(stem + ".tif");
-        writeLabelTiff(labels);
+        try (TiffStack tiff = new TiffStack(labels, width, height, type, 1, sizeZ, sizeT)) {
+            writeLabelPages(tiff);
+        }
         List<Path> written = new ArrayList<>();
         for (Map.Entry<Path, Path> e : pending.entrySet()) {
             move(e.getValue(), e.getKey());
@@ -194,22 +212,19 @@ public final class ImageOutputs implements AutoCloseable {
         return written;
     }
 
-    private void writeLabelTiff(Path target) throws IOException {
-        TiffStack.Type type = maxLabel > LabelMapFiles.MAX_UINT16_LABEL ? TiffStack.Type.UINT32 : TiffStack.Type.UINT16;
-        try (TiffStack tiff = new TiffStack(target, width, height, type, 1, sizeZ, sizeT)) {
-            if (single != null) {
-                tiff.page(single.labels());
-                return;
-            }
-            int[] page = new int[width * height];
-            try (java.io.DataInputStream in = new java.io.DataInputStream(
-                    new java.io.BufferedInputStream(Files.newInputStream(labelsRaw), 1 << 16))) {
-                for (int f = 0; f < frameCount; f++) {
-                    for (int i = 0; i < page.length; i++) {
-                        page[i] = in.readInt();
-                    }
-                    tiff.page(page);
+    private void writeLabelPages(TiffStack tiff) throws IOException {
+        if (single != null) {
+            tiff.page(single.labels());
+            return;
+        }
+        int[] page = new int[width * height];
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+                new java.io.BufferedInputStream(Files.newInputStream(labelsRaw), 1 << 16))) {
+            for (int f = 0; f < frameCount; f++) {
+                for (int i = 0; i < page.length; i++) {
+                    page[i] = in.readInt();
                 }
+                tiff.page(page);
             }
         }
     }

@@ -21,7 +21,12 @@ public enum OutputFormat {
     /** {@code <stem>_objects.csv}: a row of measurements per object. */
     CSV("csv"),
     /** {@code <stem>.geojson}: a polygon feature per object with its measurements, as QuPath imports it. */
-    GEOJSON("geojson");
+    GEOJSON("geojson"),
+    /**
+     * {@code <stem>_labels.ome.tif}: the label map as OME-TIFF, with the input's physical pixel size (from its
+     * ImageJ calibration, OME-XML or CZI scaling) where known.
+     */
+    OME_TIFF("ome-tiff");
 
     /** What a prediction writes unless told otherwise (what it wrote before there was a choice). */
     public static final Set<OutputFormat> DEFAULT = Collections.unmodifiableSet(EnumSet.of(TIF, PNG, ROISET, CSV));

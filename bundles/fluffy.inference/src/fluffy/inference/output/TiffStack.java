@@ -45,14 +45,19 @@ public final class TiffStack implements AutoCloseable {
      */
     public TiffStack(Path file, int width, int height, Type type, int channels, int slices, int frames)
             throws IOException {
+        this(file, width, height, type, "ImageJ=1.54p\nimages=" + channels * slices * frames + "\nchannels="
+                + channels + "\nslices=" + slices + "\nframes=" + frames + (channels * slices * frames > 1
+                        ? "\nhyperstack=true\nmode=grayscale" : "") + "\nloop=false\n");
+    }
+
+    /** The same with another ImageDescription (ASCII), e.g. OME-XML; pages in the order it declares. */
+    public TiffStack(Path file, int width, int height, Type type, String description) throws IOException {
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         this.width = width;
         this.height = height;
         this.type = type;
-        int images = channels * slices * frames;
-        this.description = "ImageJ=1.54p\nimages=" + images + "\nchannels=" + channels + "\nslices=" + slices
-                + "\nframes=" + frames + (images > 1 ? "\nhyperstack=true\nmode=grayscale" : "") + "\nloop=false\n\0";
+        this.description = description + "\0";
     }
 
     /** Appends a page of ints (stored as this stack's integer type). */

@@ -77,6 +77,34 @@ final class CziMetadata {
         return names;
     }
 
+    /**
+     * The pixel size from {@code ImageDocument/Metadata/Scaling/Items/Distance[@Id=X|Y|Z]/Value} (metres,
+     * as ZEN writes them), in micrometres; unknown where absent.
+     */
+    fluffy.io.PixelSize pixelSize() {
+        Element items = root();
+        for (String step : new String[] {"Metadata", "Scaling", "Items"}) {
+            items = items == null ? null : child(items, step);
+        }
+        double[] xyz = {Double.NaN, Double.NaN, Double.NaN};
+        if (items != null) {
+            for (Node n = items.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element d && d.getTagName().equals("Distance")) {
+                    int axis = "XYZ".indexOf(d.getAttribute("Id"));
+                    Element value = child(d, "Value");
+                    if (axis >= 0 && d.getAttribute("Id").length() == 1 && value != null) {
+                        try {
+                            xyz[axis] = Double.parseDouble(value.getTextContent().strip()) * 1e6;
+                        } catch (NumberFormatException e) {
+                            // an unreadable value stays unknown
+                        }
+                    }
+                }
+            }
+        }
+        return new fluffy.io.PixelSize(xyz[0], xyz[1], xyz[2]);
+    }
+
     private Element root() {
         if (xml.isEmpty()) {
             return null;

@@ -107,6 +107,11 @@ final class CziSource implements ImageSource {
         return layout.scenes().get(series).index();
     }
 
+    @Override
+    public fluffy.io.PixelSize pixelSize(int series) {
+        return metadata.pixelSize();
+    }
+
     /** The document's XML metadata, possibly empty. */
     String metadataXml() {
         return metadata.xml();

@@ -65,6 +65,21 @@ final class ImagePlusSource implements ImageSource {
         return 1;
     }
 
+    /** The OME-XML's physical sizes for an OME-TIFF, else ImageJ's calibration (when its unit is a length). */
+    @Override
+    public fluffy.io.PixelSize pixelSize(int series) {
+        if (ome != null && ome.pixelSize().known()) {
+            return ome.pixelSize();
+        }
+        ij.measure.Calibration c = image.getCalibration();
+        if (!c.scaled()) {
+            return fluffy.io.PixelSize.UNKNOWN;
+        }
+        return new fluffy.io.PixelSize(fluffy.io.PixelSize.micrometres(c.pixelWidth, c.getXUnit()),
+                fluffy.io.PixelSize.micrometres(c.pixelHeight, c.getYUnit()),
+                fluffy.io.PixelSize.micrometres(c.pixelDepth, c.getZUnit()));
+    }
+
     @Override
     public ImageInfo info(int series) {
         if (series != 0) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  *
  * @param order the dimension order after X and Y, fastest first, e.g. {@code CZT}
  */
-record OmeLayout(int series, int sizeC, int sizeZ, int sizeT, String order) {
+record OmeLayout(int series, int sizeC, int sizeZ, int sizeT, String order, fluffy.io.PixelSize pixelSize) {
 
     private static final Pattern IMAGE = Pattern.compile("<(?:\\w+:)?Image[\\s>]");
     private static final Pattern PIXELS = Pattern.compile("<(?:\\w+:)?Pixels\\s([^>]*)>");
@@ -37,7 +37,8 @@ record OmeLayout(int series, int sizeC, int sizeZ, int sizeT, String order) {
             if (order == null || !order.matches("XY[CZT]{3}") || c <= 0 || z <= 0 || t <= 0) {
                 return null;
             }
-            return new OmeLayout(Math.max(series, 1), c, z, t, order.substring(2));
+            return new OmeLayout(Math.max(series, 1), c, z, t, order.substring(2), new fluffy.io.PixelSize(
+                    physical(attributes, "X"), physical(attributes, "Y"), physical(attributes, "Z")));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -54,6 +55,18 @@ record OmeLayout(int series, int sizeC, int sizeZ, int sizeT, String order) {
             stride *= size;
         }
         return index;
+    }
+
+    /** PhysicalSize{axis} in micrometres (its unit attribute, µm by default as in the OME schema), or NaN. */
+    private static double physical(String attributes, String axis) {
+        String value = attribute(attributes, "PhysicalSize" + axis);
+        String unit = attribute(attributes, "PhysicalSize" + axis + "Unit");
+        try {
+            return value == null ? Double.NaN
+                    : fluffy.io.PixelSize.micrometres(Double.parseDouble(value), unit == null ? "µm" : unit);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private static String attribute(String attributes, String name) {

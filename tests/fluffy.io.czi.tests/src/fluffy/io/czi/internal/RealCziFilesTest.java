@@ -50,6 +50,16 @@ class RealCziFilesTest {
                 Arguments.of("tiles_z.czi", new ImageInfo(510, 512, 2, 2, 1, PixelType.UINT8, false, List.of("Ch1", "T PMT"))));
     }
 
+    @Test
+    void thePixelSizeComesFromTheScalingInMetres() throws IOException {
+        // ImageDocument/Metadata/Scaling/Items/Distance: X and Y 9.0576674152210312E-08 m, Z 3.2E-07 m.
+        try (ImageSource source = open("CD_s_1_t_3_c_2_z_5.czi")) {
+            assertEquals(0.090576674152210312, source.pixelSize(0).x(), 1e-12);
+            assertEquals(0.090576674152210312, source.pixelSize(0).y(), 1e-12);
+            assertEquals(0.32, source.pixelSize(0).z(), 1e-12);
+        }
+    }
+
     static ImageSource open(String name) throws IOException {
         return new CziReader().open(CziTestData.file(name));
     }

@@ -160,6 +160,45 @@ class InteropProductTest {
                 + "File Format (Bio-Formats))"), prepare.toString());
     }
 
+    @Test
+    void theOmeTiffLabelMapOfACziIsReadByBioFormatsWithTheCzisPixelSizeAndPlanes() throws Exception {
+        Path jar = HeadlessProductTest.sharedData("bioformats").resolve("bioformats-4.4.10.jar");
+        Path czi = HeadlessProductTest.sharedData("czi").resolve("CD_s_1_t_3_c_2_z_5.czi");
+        Path out = dir.resolve("ome");
+        Run run = product.run("predict", "--input", czi.toString(), "--output", out.toString(), "--instances",
+                "--type", "all", "--channel", "1", "--formats", "tif,ome-tiff");
+        assertEquals(0, run.exit(), run.toString());
+        Path ome = out.resolve("CD_s_1_t_3_c_2_z_5_labels.ome.tif");
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            // Bio-Formats' own OME-XML metadata store, filled as it reads the file.
+            Object services = Class.forName("loci.common.services.ServiceFactory", true, loader).getConstructor()
+                    .newInstance();
+            Class<?> omeService = Class.forName("loci.formats.services.OMEXMLService", true, loader);
+            Object service = services.getClass().getMethod("getInstance", Class.class).invoke(services, omeService);
+            Object metadata = omeService.getMethod("createOMEXMLMetadata").invoke(service);
+            Class<?> api = Class.forName("loci.formats.IFormatReader", true, loader);
+            Object reader = Class.forName("loci.formats.ImageReader", true, loader).getConstructor().newInstance();
+            api.getMethod("setMetadataStore", Class.forName("loci.formats.meta.MetadataStore", true, loader))
+                    .invoke(reader, metadata);
+            api.getMethod("setId", String.class).invoke(reader, ome.toString());
+            try {
+                assertEquals("OME-TIFF", api.getMethod("getFormat").invoke(reader));
+                assertEquals(List.of(240, 170, 1, 5, 3), List.of(api.getMethod("getSizeX").invoke(reader),
+                        api.getMethod("getSizeY").invoke(reader), api.getMethod("getSizeC").invoke(reader),
+                        api.getMethod("getSizeZ").invoke(reader), api.getMethod("getSizeT").invoke(reader)));
+                Class<?> retrieve = Class.forName("loci.formats.meta.MetadataRetrieve", true, loader);
+                // The CZI's scaling: 9.0576674152210312E-08 m per pixel, 3.2E-07 m between planes.
+                assertEquals("0.0905766742", String.valueOf(retrieve.getMethod("getPixelsPhysicalSizeX", int.class)
+                        .invoke(metadata, 0)));
+                assertEquals("0.32", String.valueOf(retrieve.getMethod("getPixelsPhysicalSizeZ", int.class)
+                        .invoke(metadata, 0)));
+            } finally {
+                api.getMethod("close").invoke(reader);
+            }
+        }
+    }
+
     /** Label -> area from an objects CSV. */
     private static Map<Integer, Long> csvAreas(Path csv) throws Exception {
         List<String> lines = Files.readAllLines(csv);

@@ -162,7 +162,7 @@ public final class BatchPrediction {
                     throw e;
                 } catch (IOException | SessionException | RuntimeException e) {
                     result = FileResult.failed(input, message(e), seconds(start));
-                    String fault = outputFault(e, request.outputDir());
+                    String fault = fluffy.core.files.OutputFaults.describe(e, request.outputDir());
                     if (fault != null) {
                         // Every further image would fail the same way: one message, and the batch stops here.
                         result = FileResult.failed(input, fault + "; the batch stopped here ("
@@ -178,14 +178,6 @@ public final class BatchPrediction {
             each.accept(result);
         }
         return results;
-    }
-
-    /**
-     * What makes the output folder unusable for every image (no space, a read-only or unwritable folder),
-     * or null when the failure is the image's own.
-     */
-    static String outputFault(Throwable e, Path outputDir) {
-        return fluffy.core.files.OutputFaults.describe(e, outputDir);
     }
 
     private static FileResult predict(Predictor predictor, Request request, Path input, String stem,

@@ -7,7 +7,6 @@ import fluffy.core.files.AtomicFiles;
 import fluffy.core.synthetic.SyntheticNuclei;
 import fluffy.io.rois.LabelMapFiles;
 import ij.ImagePlus;
-import ij.io.FileSaver;
 import ij.process.ShortProcessor;
 
 /**
@@ -29,11 +28,7 @@ public final class SyntheticPairs {
             pixels[p] = (short) Math.min(65_535, Math.round(data[p]));
         }
         ImagePlus imp = new ImagePlus(image.getFileName().toString(), new ShortProcessor(width, height, pixels, null));
-        AtomicFiles.write(image, tmp -> {
-            if (!new FileSaver(imp).saveAsTiff(tmp.toString())) {
-                throw new IOException(image + ": ImageJ could not write the image");
-            }
-        });
+        AtomicFiles.write(image, tmp -> fluffy.io.internal.imagej.ImageJTiffs.save(imp, tmp, image, "image"));
         LabelMapFiles.writeTiff(sample.labels(), mask);
     }
 }

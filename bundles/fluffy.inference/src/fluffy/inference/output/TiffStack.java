@@ -45,9 +45,14 @@ public final class TiffStack implements AutoCloseable {
      */
     public TiffStack(Path file, int width, int height, Type type, int channels, int slices, int frames)
             throws IOException {
-        this(file, width, height, type, "ImageJ=1.54p\nimages=" + channels * slices * frames + "\nchannels="
-                + channels + "\nslices=" + slices + "\nframes=" + frames + (channels * slices * frames > 1
-                        ? "\nhyperstack=true\nmode=grayscale" : "") + "\nloop=false\n");
+        this(file, width, height, type, imageJDescription(channels, slices, frames));
+    }
+
+    /** ImageJ's hyperstack description, which Fiji reads the layout from. */
+    private static String imageJDescription(int channels, int slices, int frames) {
+        int images = channels * slices * frames;
+        return "ImageJ=1.54p\nimages=" + images + "\nchannels=" + channels + "\nslices=" + slices + "\nframes="
+                + frames + (images > 1 ? "\nhyperstack=true\nmode=grayscale" : "") + "\nloop=false\n";
     }
 
     /** The same with another ImageDescription (ASCII), e.g. OME-XML; pages in the order it declares. */

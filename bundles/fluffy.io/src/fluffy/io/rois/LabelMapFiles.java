@@ -40,9 +40,7 @@ public final class LabelMapFiles {
         }
         ImagePlus image = new ImagePlus(target.getFileName().toString(),
                 new ShortProcessor(map.width(), map.height(), pixels, null));
-        AtomicFiles.write(target, tmp -> {
-            fluffy.io.internal.imagej.ImageJTiffs.save(image, tmp, target, "label map");
-        });
+        AtomicFiles.write(target, tmp -> fluffy.io.internal.imagej.ImageJTiffs.save(image, tmp, target, "label map"));
     }
 
     /** Writes a binary 8-bit PNG, 255 where {@code pixels} (row-major indices) are, 0 elsewhere. */

@@ -193,7 +193,7 @@ public final class BatchPrediction {
             try (ImageOutputs out = new ImageOutputs(request.outputDir(), stem, w, h, frames.sizeZ(), frames.sizeT(),
                     request.formats())) {
                 out.pixelSize(source.pixelSize(0));
-                if (request.probabilities()) {
+                if (request.probabilities() && !predictor.model().classes().isEmpty()) {
                     out.keepProbabilities(predictor.model().classes().size());
                 }
                 for (int k = 0; k < list.size(); k++) {
@@ -211,7 +211,7 @@ public final class BatchPrediction {
                         scales.add(result.describe());
                     }
                     out.add(frame.z(), frame.t(), plane, result.labels(), result.maps(),
-                            predictor.model().normalization().scaling(plane.data()));
+                            predictor.model().displayScaling(plane.data()));
                     step.worked(2);
                 }
                 List<Path> written = out.commit();

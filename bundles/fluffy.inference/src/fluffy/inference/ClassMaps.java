@@ -7,7 +7,7 @@ import java.util.List;
  * far below any threshold's meaning). Half the memory of floats matters on large images: an 8192 x 8192
  * image with three classes takes 384 MiB instead of 768.
  */
-public final class ClassMaps {
+public final class ClassMaps implements PredictionModel.Outputs {
 
     private static final float SCALE = 65535f;
 

@@ -73,7 +73,7 @@ public final class InstanceTuning {
      */
     public static List<Trial> run(Predictor predictor, List<Path> images, Path truths, List<Settings> grid,
             PostProcessing post, IProgressMonitor monitor, Consumer<String> problem) throws IOException {
-        PredictionModel model = predictor.model();
+        FluffyModel model = (FluffyModel) predictor.model();
         requireInstanceSettings(model);
         // Each candidate as the model's hyperparameters, checked against their ranges before any image is
         // predicted: a candidate the model could not be written with is refused at once, by name.
@@ -140,13 +140,13 @@ public final class InstanceTuning {
      * The model with a trial's instance settings and the object size they give (when they found objects),
      * everything else as it was (no training state).
      */
-    public static ModelPackage withSettings(PredictionModel model, Trial trial) {
+    public static ModelPackage withSettings(FluffyModel model, Trial trial) {
         ModelPackage tuned = withSettings(model, trial.settings());
         return Double.isFinite(trial.diameter()) ? tuned.withObjectDiameter(trial.diameter()) : tuned;
     }
 
     /** The model with other instance settings, everything else as it was (no training state). */
-    public static ModelPackage withSettings(PredictionModel model, Settings settings) {
+    public static ModelPackage withSettings(FluffyModel model, Settings settings) {
         requireInstanceSettings(model);
         ModelPackage d = model.description();
         Map<String, Object> values = new LinkedHashMap<>(d.hyperparameters().asMap());
@@ -157,7 +157,7 @@ public final class InstanceTuning {
                 d.inputChannels(), d.normalization(), d.weights(), training, null);
     }
 
-    private static void requireInstanceSettings(PredictionModel model) {
+    private static void requireInstanceSettings(FluffyModel model) {
         List<String> names = model.type().hyperparameters().stream().map(Hyperparameter::name).toList();
         for (String name : Settings.DEFAULT.asHyperparameters().keySet()) {
             if (!names.contains(name)) {

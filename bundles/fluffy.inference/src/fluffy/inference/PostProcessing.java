@@ -20,7 +20,7 @@ public record PostProcessing(boolean instances, int minArea, boolean fillHoles) 
 
     public static final PostProcessing DEFAULT = new PostProcessing(true, 16, true);
 
-    public LabelMap labels(ClassMaps maps, PredictionModel model) {
+    public LabelMap labels(ClassMaps maps, FluffyModel model) {
         return labels(maps, model.type(), model.description().hyperparameters());
     }
 
@@ -28,6 +28,11 @@ public record PostProcessing(boolean instances, int minArea, boolean fillHoles) 
     public LabelMap labels(ClassMaps maps, ModelType type, HyperparameterValues values) {
         LabelMap labels = instances ? type.labelMap(maps.all(), maps.width(), maps.height(), values)
                 : type.semanticLabelMap(maps.all(), maps.width(), maps.height(), values);
+        return cleaned(labels);
+    }
+
+    /** Small objects removed, holes filled (as asked) and labels renumbered 1..n, in place. */
+    public LabelMap cleaned(LabelMap labels) {
         if (minArea > 1) {
             LabelCleanup.removeSmall(labels, minArea);
         }
@@ -39,12 +44,12 @@ public record PostProcessing(boolean instances, int minArea, boolean fillHoles) 
     }
 
     /** The model's instance settings: its hyperparameters of those names, else the defaults. */
-    public static BorderInstances.Settings instanceSettings(PredictionModel model) {
+    public static BorderInstances.Settings instanceSettings(FluffyModel model) {
         return BorderInstances.Settings.from((name, fallback) -> hyperparameter(model, name, fallback));
     }
 
     /** The model's value of a hyperparameter when its type declares it, else {@code absent}. */
-    private static double hyperparameter(PredictionModel model, String name, double absent) {
+    private static double hyperparameter(FluffyModel model, String name, double absent) {
         boolean has = model.type().hyperparameters().stream().map(Hyperparameter::name).anyMatch(name::equals);
         return has ? model.description().hyperparameters().real(name) : absent;
     }

@@ -56,13 +56,16 @@ public record PredictionsFolder(Path folder, Path truths, Workspace workspace) {
 
     /**
      * The name of the predictions folder of a model, {@code Predictions/<name>/} in a workspace: the run's name
-     * for a run's {@code model.onnx}, else the file name without {@code .onnx}.
+     * for a run's {@code model.onnx}, the folder's for an unpacked package's {@code rdf.yaml}, else the file name
+     * without {@code .onnx} or {@code .zip}.
      */
     public static String nameFor(Path model) {
         String file = model.getFileName().toString();
         Path parent = model.toAbsolutePath().getParent();
-        return file.equals("model.onnx") && parent != null && parent.getFileName() != null
-                ? parent.getFileName().toString() : file.replaceFirst("\\.onnx$", "");
+        // A run's model.onnx and an unpacked bioimage.io package's description are named by their folder.
+        boolean byFolder = file.equals("model.onnx") || file.matches("(?i)(rdf|bioimageio|.*\\.bioimageio)\\.yaml");
+        return byFolder && parent != null && parent.getFileName() != null
+                ? parent.getFileName().toString() : file.replaceFirst("(?i)\\.(onnx|zip)$", "");
     }
 
     /** Whether a file name is that of a label map Fluffy wrote (not a probability stack, mask, overlay or ROI set). */

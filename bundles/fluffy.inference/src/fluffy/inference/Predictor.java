@@ -5,7 +5,6 @@ import java.util.List;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
-import fluffy.core.image.Normalization;
 import fluffy.core.image.Plane;
 import fluffy.inference.internal.Tiling;
 import fluffy.runtime.session.InferenceSession;
@@ -14,8 +13,9 @@ import fluffy.runtime.session.SessionException;
 import fluffy.runtime.session.SessionSettings;
 
 /**
- * Runs a model over images of any size in bounded memory: the image is normalised as in training (its
- * percentiles, computed on the whole image), cut into overlapping tiles that are predicted in batches,
+ * Runs a model over images of any size in bounded memory: the image is prepared as the model says (a Fluffy
+ * model: normalised as in training by its percentiles, computed on the whole image), cut into overlapping
+ * tiles of the sizes the network takes that are predicted in batches,
  * and the centre of each tile is written into the class maps. Network memory depends on the tile size
  * only. With test-time flips each tile is also predicted mirrored left-right, top-bottom and both, and the
  * four predictions, mirrored back, are averaged: four times the network time for steadier probabilities
@@ -28,6 +28,7 @@ public final class Predictor implements AutoCloseable {
     private final TileSettings tiles;
     private final boolean flips;
     private final InferenceSession session;
+    private final String outputName;
 
     public Predictor(PredictionModel model, SessionSettings settings, TileSettings tiles) throws SessionException {
         this(model, settings, tiles, false);
@@ -40,6 +41,12 @@ public final class Predictor implements AutoCloseable {
         this.tiles = tiles;
         this.flips = flips;
         this.session = new InferenceSession(model.onnx(), settings);
+        this.outputName = model.outputName() != null ? model.outputName() : session.outputNames().get(0);
+        if (!session.outputNames().contains(outputName)) {
+            session.close();
+            throw new IllegalArgumentException(model.file() + ": the network has no output '" + outputName
+                    + "'; it has " + session.outputNames());
+        }
     }
 
     public PredictionModel model() {
@@ -47,18 +54,34 @@ public final class Predictor implements AutoCloseable {
     }
 
     /**
-     * The class probabilities of one grey plane (raw intensities). Cancelling through the monitor throws
-     * {@code OperationCanceledException} between batches.
+     * The class probabilities of one grey plane (raw intensities), for a Fluffy model. Cancelling through the
+     * monitor throws {@code OperationCanceledException} between batches.
      */
     public ClassMaps predict(Plane image, IProgressMonitor monitor) throws SessionException {
+        if (!(model instanceof FluffyModel)) {
+            throw new IllegalStateException(model.file() + ": its outputs become objects only through segment()");
+        }
+        return (ClassMaps) run(image, model.prepare(image), monitor);
+    }
+
+    /** The objects of one grey plane (raw intensities), and its class maps when {@code keepMaps}. */
+    public PredictionModel.Segmented segment(Plane image, PostProcessing post, boolean keepMaps,
+            IProgressMonitor monitor) throws SessionException {
+        PredictionModel.Input input = model.prepare(image);
+        PredictionModel.Outputs outputs = run(image, input, monitor);
+        return model.segment(outputs, input, post, keepMaps);
+    }
+
+    private PredictionModel.Outputs run(Plane image, PredictionModel.Input prepared, IProgressMonitor monitor)
+            throws SessionException {
         int w = image.width();
         int h = image.height();
-        Tiling tiling = Tiling.of(w, h, tiles, model.sizeMultiple());
+        Tiling tiling = Tiling.of(w, h, tiles, model.tiles());
         List<Tiling.Tile> all = tiling.tiles();
         SubMonitor progress = SubMonitor.convert(monitor, all.size() + 1);
-        Normalization.Scaling scaling = model.normalization().scaling(image.data());
         progress.worked(1);
-        ClassMaps maps = new ClassMaps(w, h, model.classes());
+        PredictionModel.Outputs maps = model.outputs(w, h);
+        int classes = model.outputChannels();
         int tw = tiling.tileWidth();
         int th = tiling.tileHeight();
         int batch = tiles.batch();
@@ -70,28 +93,58 @@ public final class Predictor implements AutoCloseable {
             int n = Math.min(batch, all.size() - first);
             // Tile b's mirror image v is batch entry v * n + b.
             for (int b = 0; b < n; b++) {
-                fill(image, scaling, all.get(first + b), input, b * plane, tw, th);
+                fill(w, h, prepared, all.get(first + b), input, b * plane, tw, th);
                 for (int v = 1; v < variants; v++) {
                     Mirror.values()[v].apply(input, b * plane, input, (v * n + b) * plane, tw, th);
                 }
             }
             int entries = n * variants;
             float[] batchInput = entries * plane == input.length ? input : java.util.Arrays.copyOf(input, entries * plane);
-            Prediction out = session.predict(batchInput, entries, 1, th, tw);
-            int classes = maps.classes().size();
-            if (out.shape()[1] != classes) {
-                throw new IllegalStateException(model.file() + ": the network gives " + out.shape()[1]
-                        + " channels but the metadata names " + classes + " classes");
-            }
-            float[] values = variants == 1 ? out.values() : averageOfMirrors(out.values(), n, classes, tw, th);
+            float[] out = network(batchInput, entries, th, tw, classes);
+            float[] values = variants == 1 ? out : averageOfMirrors(out, n, classes, tw, th);
             for (int b = 0; b < n; b++) {
-                keep(values, b, all.get(first + b), maps, tw, th);
+                keep(values, b, all.get(first + b), maps, classes, w, tw, th);
             }
             progress.worked(n);
         }
         return maps;
     }
 
+    /**
+     * The network's [entries, classes, th, tw] output for [entries, 1, th, tw] input, in the model's axis order
+     * both ways; a network without a batch axis runs once per entry.
+     */
+    private float[] network(float[] batchInput, int entries, int th, int tw, int classes) throws SessionException {
+        TensorLayout in = model.inputLayout();
+        int runs = in.hasBatch() ? 1 : entries;
+        int per = entries / runs;
+        int plane = th * tw;
+        float[] all = runs == 1 ? null : new float[entries * classes * plane];
+        float[] result = null;
+        for (int r = 0; r < runs; r++) {
+            float[] part = runs == 1 ? batchInput
+                    : java.util.Arrays.copyOfRange(batchInput, r * per * plane, (r + 1) * per * plane);
+            Prediction out = session.run(in.fromBchw(part, per, 1, th, tw), in.shape(per, 1, th, tw), outputName);
+            int[] bchw = new int[4];
+            float[] values;
+            try {
+                values = model.outputLayout().toBchw(out.values(), out.shape(), bchw);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(model.file() + ": " + e.getMessage(), e);
+            }
+            if (bchw[0] != per || bchw[1] != classes || bchw[2] != th || bchw[3] != tw) {
+                throw new IllegalStateException(model.file() + ": the network gives " + java.util.Arrays.toString(
+                        out.shape()) + " (" + model.outputLayout().axes() + ") for " + per + " image(s) of " + tw + " x "
+                        + th + "; its description says " + classes + " channel(s) of the input's size");
+            }
+            if (runs == 1) {
+                result = values;
+            } else {
+                System.arraycopy(values, 0, all, r * per * classes * plane, per * classes * plane);
+            }
+        }
+        return runs == 1 ? result : all;
+    }
     /** The [n, classes, th, tw] mean over the mirror images in [variants * n, classes, th, tw], mirrored back. */
     private static float[] averageOfMirrors(float[] values, int n, int classes, int tw, int th) {
         int plane = tw * th;
@@ -139,25 +192,21 @@ public final class Predictor implements AutoCloseable {
      * The normalised tile; pixels beyond the image (the padding to the size multiple) are zero, as in a
      * whole-image pass and in training's validation.
      */
-    private static void fill(Plane image, Normalization.Scaling scaling, Tiling.Tile tile, float[] input, int offset,
+    private static void fill(int w, int h, PredictionModel.Input image, Tiling.Tile tile, float[] input, int offset,
             int tw, int th) {
-        float[] data = image.data();
-        int w = image.width();
-        int h = image.height();
         for (int y = 0; y < th; y++) {
             int sy = tile.y0() + y;
             for (int x = 0; x < tw; x++) {
                 int sx = tile.x0() + x;
                 boolean inside = sx >= 0 && sx < w && sy >= 0 && sy < h;
-                input[offset + y * tw + x] = inside ? scaling.apply(data[sy * w + sx]) : 0;
+                input[offset + y * tw + x] = inside ? image.at(sy * w + sx) : 0;
             }
         }
     }
 
-    /** Copies the kept centre of tile {@code b} of the output [n, classes, th, tw] into the maps. */
-    private static void keep(float[] values, int b, Tiling.Tile tile, ClassMaps maps, int tw, int th) {
-        int classes = maps.classes().size();
-        int w = maps.width();
+    /** Copies the kept centre of tile {@code b} of the output [n, classes, th, tw] into the outputs. */
+    private static void keep(float[] values, int b, Tiling.Tile tile, PredictionModel.Outputs maps, int classes,
+            int w, int tw, int th) {
         for (int c = 0; c < classes; c++) {
             int base = (b * classes + c) * tw * th;
             for (int y = tile.keepY0(); y < tile.keepY1(); y++) {

@@ -58,7 +58,7 @@ public final class ScaledPrediction {
     public static Result predict(Predictor predictor, PostProcessing post, ObjectScale scale, Plane plane,
             boolean keepMaps, IProgressMonitor monitor) throws SessionException {
         SubMonitor progress = SubMonitor.convert(monitor, 4);
-        double reference = predictor.model().description().objectDiameter();
+        double reference = predictor.model().objectDiameter();
         if (Double.isNaN(reference) || scale.equals(ObjectScale.NATIVE)) {
             return at(predictor, post, plane, 1, keepMaps, progress.split(3));
         }
@@ -111,14 +111,13 @@ public final class ScaledPrediction {
         int sw = Resampling.scaled(w, factor);
         int sh = Resampling.scaled(h, factor);
         if (factor == 1 || (sw == w && sh == h)) {
-            ClassMaps maps = predictor.predict(plane, monitor);
-            return new Result(post.labels(maps, predictor.model()), keepMaps ? maps : null, 1, Double.NaN);
+            PredictionModel.Segmented s = predictor.segment(plane, post, keepMaps, monitor);
+            return new Result(s.labels(), s.maps(), 1, Double.NaN);
         }
-        ClassMaps maps = predictor.predict(Resampling.plane(plane, sw, sh), monitor);
-        LabelMap scaled = post.labels(maps, predictor.model());
-        LabelMap labels = Resampling.labels(scaled, w, h);
+        PredictionModel.Segmented s = predictor.segment(Resampling.plane(plane, sw, sh), post, keepMaps, monitor);
+        LabelMap labels = Resampling.labels(s.labels(), w, h);
         // Nearest-neighbour shrinking can drop an object smaller than a pixel of the result: renumber 1..n.
         fluffy.core.morphology.LabelCleanup.renumber(labels);
-        return new Result(labels, keepMaps ? maps.resized(w, h) : null, sw / (double) w, Double.NaN);
+        return new Result(labels, s.maps() == null ? null : s.maps().resized(w, h), sw / (double) w, Double.NaN);
     }
 }

@@ -35,7 +35,7 @@ class InstanceTuningTest {
         }
         // An image without a label map is named and left out; the others are still scored.
         Files.copy(images.resolve("n0.tif"), images.resolve("orphan.tif"));
-        PredictionModel model = TinyModel.get();
+        FluffyModel model = TinyModel.get();
         Settings own = PostProcessing.instanceSettings(model);
         Settings hopeless = new Settings(0.95, 0.3, 0.4, 1000); // seeds need certainty and 1000 pixels: none
         List<Settings> grid = List.of(hopeless, own, new Settings(0.6, 0.5, 0, 4));
@@ -71,7 +71,7 @@ class InstanceTuningTest {
 
         Path tuned = dir.resolve("tuned.onnx");
         InstanceTuning.withSettings(model, trials.get(0).settings()).write(tuned);
-        PredictionModel reread = PredictionModel.read(tuned, id -> TinyModel.TYPE);
+        FluffyModel reread = FluffyModel.read(tuned, id -> TinyModel.TYPE);
         assertEquals(trials.get(0).settings(), PostProcessing.instanceSettings(reread));
         assertEquals(model.description().weights().names(), reread.description().weights().names());
         for (String name : model.description().weights().names()) {

@@ -21,7 +21,7 @@ class MirrorAveragingTest {
 
     @Test
     void theAveragedPredictionOfAMirroredImageIsTheMirroredPrediction() throws Exception {
-        PredictionModel model = TinyModel.get();
+        FluffyModel model = TinyModel.get();
         int w = 160;
         int h = 96;
         Plane image = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(w, h)).generate(9).image();

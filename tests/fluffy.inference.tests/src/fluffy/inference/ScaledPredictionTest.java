@@ -29,7 +29,7 @@ class ScaledPredictionTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.5, 0.6, 1.7, 2.0})
     void theEstimateRecoversAKnownRescalingWithin15Percent(double zoom) throws Exception {
-        PredictionModel model = TinyModel.get();
+        FluffyModel model = TinyModel.get();
         double reference = model.description().objectDiameter();
         SyntheticNuclei.Sample sample = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(320, 320)).generate(77);
         int w = Resampling.scaled(320, zoom);
@@ -60,7 +60,7 @@ class ScaledPredictionTest {
 
     @Test
     void aGivenDiameterIsUsedAsItIsAndNoneKeepsTheImageScale() throws Exception {
-        PredictionModel model = TinyModel.get();
+        FluffyModel model = TinyModel.get();
         double reference = model.description().objectDiameter();
         SyntheticNuclei.Sample sample = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(200, 160)).generate(5);
         try (Predictor p = new Predictor(model, SessionSettings.cpu(), TileSettings.DEFAULT)) {

@@ -22,7 +22,7 @@ class TiledPredictionTest {
 
     @Test
     void tiledAndWholeImagePredictionAgreeOnA2048Image() throws Exception {
-        PredictionModel model = TinyModel.get();
+        FluffyModel model = TinyModel.get();
         SyntheticNuclei.Sample sample = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(2048, 2048)).generate(42);
         ClassMaps whole;
         ClassMaps tiled;

@@ -38,13 +38,13 @@ final class TinyModel {
     private TinyModel() {
     }
 
-    static synchronized PredictionModel get() {
+    static synchronized FluffyModel get() {
         try {
             if (file == null) {
                 file = Files.createTempDirectory("fluffy-tiny-model").resolve("model.onnx");
                 train(file);
             }
-            return PredictionModel.read(file, id -> TYPE);
+            return FluffyModel.read(file, id -> TYPE);
         } catch (Exception e) {
             throw new IllegalStateException("training the test model failed: " + e.getMessage(), e);
         }
@@ -72,7 +72,7 @@ final class TinyModel {
             new ModelPackage(TYPE, VALUES, 1, Normalization.DEFAULT, outcome.last(), Map.of("purpose", "tests"), null)
                     .write(target);
             // Its object size as training records it: the median diameter of what it finds at its own scale.
-            PredictionModel model = PredictionModel.read(target, id -> TYPE);
+            FluffyModel model = FluffyModel.read(target, id -> TYPE);
             List<fluffy.core.labels.LabelMap> found = new ArrayList<>();
             try (Predictor p = new Predictor(model, SessionSettings.cpu(), TileSettings.DEFAULT)) {
                 for (int i = 0; i < 12; i++) {

@@ -6,7 +6,7 @@ public final class TinyModelAccess {
     private TinyModelAccess() {
     }
 
-    public static PredictionModel model() {
+    public static FluffyModel model() {
         return TinyModel.get();
     }
 

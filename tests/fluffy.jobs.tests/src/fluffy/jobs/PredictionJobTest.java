@@ -20,7 +20,7 @@ import fluffy.core.synthetic.SyntheticNuclei;
 import fluffy.inference.BatchPrediction;
 import fluffy.inference.InputType;
 import fluffy.inference.PostProcessing;
-import fluffy.inference.PredictionModel;
+import fluffy.inference.FluffyModel;
 import fluffy.inference.TileSettings;
 import fluffy.models.HyperparameterValues;
 import fluffy.models.ModelPackage;
@@ -82,7 +82,7 @@ class PredictionJobTest {
         Path modelFile = dir.resolve("model.onnx");
         Weights weights = Weights.initialize(Graphs.specs(type.network(values, 1)), 3);
         new ModelPackage(type, values, 1, Normalization.DEFAULT, weights, Map.of(), null).write(modelFile);
-        PredictionModel model = PredictionModel.read(modelFile, id -> type);
+        FluffyModel model = FluffyModel.read(modelFile, id -> type);
         return new PredictionJob(model, SessionSettings.cpu(), new TileSettings(64, 8, 2),
                 new BatchPrediction.Request(inputs, dir.resolve("out"), InputType.FRAME, -1,
                         new PostProcessing(true, 0, true), false));

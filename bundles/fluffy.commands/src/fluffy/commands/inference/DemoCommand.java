@@ -82,7 +82,7 @@ public final class DemoCommand implements Command {
         Path predictions = made.workspace().predictions(PredictionsFolder.nameFor(modelFile));
         List<Path> inputs = ImageFiles.list(made.workspace().processedImages());
         SessionSettings session = new SessionSettings(Devices.choose(device), threads);
-        context.err().printf("predicting with %s (%s) on %s%n", modelFile, model.type().id(), session.describe());
+        context.err().printf("predicting with %s (%s) on %s%n", modelFile, model.describe(), session.describe());
         ProgressBar bar = ProgressBar.on(context.err());
         List<BatchPrediction.FileResult> results;
         try (Predictor predictor = new Predictor(model, session, TileSettings.defaultFor(session.device().device()))) {

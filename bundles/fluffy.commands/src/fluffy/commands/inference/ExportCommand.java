@@ -11,7 +11,7 @@ import fluffy.headless.Command;
 import fluffy.headless.CommandContext;
 import fluffy.headless.ExitCodes;
 import fluffy.headless.UsageException;
-import fluffy.inference.PredictionModel;
+import fluffy.inference.FluffyModel;
 import fluffy.inference.export.BioImageIoPackage;
 import fluffy.core.files.AtomicFiles;
 import fluffy.models.ModelTypes;
@@ -43,7 +43,7 @@ public final class ExportCommand implements Command {
         if (!format.equals("onnx") && !format.equals("bioimageio")) {
             throw new UsageException("--format takes onnx or bioimageio, got '" + format + "'");
         }
-        PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
+        FluffyModel model = FluffyModel.read(modelFile, ModelTypes::require);
         // A killed earlier export of this file left its temporary file beside it; this export replaces it.
         AtomicFiles.removeTemporaries(output.toAbsolutePath().getParent(), List.of(AtomicFiles.baseName(output)));
         try {

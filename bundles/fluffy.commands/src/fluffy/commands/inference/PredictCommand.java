@@ -43,7 +43,9 @@ public final class PredictCommand implements Command {
                                       [--formats tif,png,roiset,csv,geojson,ome-tiff] [--shard I/N] [--overwrite]
                                       [--device auto|cpu|cuda[:N]] [--threads N]
 
-                  --model          a model file (RUN_FOLDER/model.onnx); default: the installed default model
+                  --model          a model file (RUN_FOLDER/model.onnx) or a bioimage.io model package with
+                                   ONNX weights (PACKAGE.zip, or the rdf.yaml of an unpacked one; formats 0.4
+                                   and 0.5); default: the installed default model
                   --input          an image file, or a folder whose image files are all predicted
                   --output         where <stem>.tif (label map) and the other --formats go
                   --formats        what to write per image, comma-separated (default tif,png,roiset,csv):
@@ -156,10 +158,10 @@ public final class PredictCommand implements Command {
         int deviceBatch = TileSettings.defaultFor(session.device().device()).batch();
         TileSettings tiles = new TileSettings(tile, overlap, batch != null ? batch : deviceBatch);
         context.err().printf("predicting %d image(s) with %s (%s) on %s%n", inputs.size(), modelFile,
-                model.type().id(), session.describe());
-        if (Double.isNaN(model.description().objectDiameter()) && !scale.equals(ObjectScale.NATIVE)) {
+                model.describe(), session.describe());
+        if (Double.isNaN(model.objectDiameter()) && !scale.equals(ObjectScale.NATIVE)) {
             context.err().println("the model does not record its training objects' size: images are predicted "
-                    + "at their own scale (--diameter needs a model trained by this version)");
+                    + "at their own scale (--diameter needs a model trained by this version of Fluffy)");
         }
         ProgressBar bar = ProgressBar.on(context.err());
         long start = System.nanoTime();

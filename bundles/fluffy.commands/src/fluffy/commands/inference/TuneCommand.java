@@ -19,7 +19,7 @@ import fluffy.headless.ProgressBar;
 import fluffy.headless.UsageException;
 import fluffy.inference.InstanceTuning;
 import fluffy.inference.PostProcessing;
-import fluffy.inference.PredictionModel;
+import fluffy.inference.FluffyModel;
 import fluffy.inference.Predictor;
 import fluffy.inference.TileSettings;
 import fluffy.models.ModelTypes;
@@ -74,7 +74,7 @@ public final class TuneCommand implements Command {
         if (images.isEmpty()) {
             throw new IOException(imageDir + ": no image files" + (list != null ? " named in " + list : ""));
         }
-        PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
+        FluffyModel model = FluffyModel.read(modelFile, ModelTypes::require);
         SessionSettings session = new SessionSettings(Devices.choose(device), threads);
         List<InstanceTuning.Trial> trials;
         List<fluffy.core.morphology.BorderInstances.Settings> grid = InstanceTuning.defaultGrid();

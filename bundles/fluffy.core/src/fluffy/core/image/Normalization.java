@@ -47,6 +47,14 @@ public record Normalization(double lowPercentile, double highPercentile) {
         return new Scaling(lo, hi - lo > 1e-12 ? 1 / (hi - lo) : 1);
     }
 
+    /**
+     * The {@code percent} (0..100) percentile of the samples, interpolated linearly between the order statistics
+     * around it as numpy's default; the samples are not changed.
+     */
+    public static double percentile(float[] data, double percent) {
+        return quantile(data, percent / 100);
+    }
+
     /** Linear interpolation between the order statistics around {@code q}, as numpy's default. */
     private static double quantile(float[] data, double q) {
         double position = q * (data.length - 1);

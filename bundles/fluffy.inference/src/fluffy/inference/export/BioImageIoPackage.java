@@ -17,7 +17,7 @@ import java.util.zip.ZipOutputStream;
 import fluffy.core.image.Normalization;
 import fluffy.core.image.Plane;
 import fluffy.core.synthetic.SyntheticNuclei;
-import fluffy.inference.PredictionModel;
+import fluffy.inference.FluffyModel;
 import fluffy.core.files.AtomicFiles;
 import fluffy.onnx.ModelFile;
 import fluffy.runtime.session.InferenceSession;
@@ -42,7 +42,7 @@ public final class BioImageIoPackage {
     }
 
     /** Writes the package to {@code target} (a .zip), atomically. */
-    public static void write(PredictionModel model, Path target) throws IOException, SessionException {
+    public static void write(FluffyModel model, Path target) throws IOException, SessionException {
         Plane sample = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(TEST_SIZE, TEST_SIZE)).generate(2020).image();
         float[] input = preprocess(model.normalization(), sample.data());
         float[] output;

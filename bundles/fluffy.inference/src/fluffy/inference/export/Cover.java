@@ -7,7 +7,7 @@ import fluffy.core.image.Plane;
 import fluffy.core.labels.LabelMap;
 import fluffy.inference.ClassMaps;
 import fluffy.inference.PostProcessing;
-import fluffy.inference.PredictionModel;
+import fluffy.inference.FluffyModel;
 import fluffy.inference.output.Overlay;
 import fluffy.inference.output.Png;
 
@@ -17,7 +17,7 @@ final class Cover {
     private Cover() {
     }
 
-    static byte[] png(Plane sample, float[] output, int classes, PredictionModel model) throws IOException {
+    static byte[] png(Plane sample, float[] output, int classes, FluffyModel model) throws IOException {
         int w = sample.width();
         int h = sample.height();
         ClassMaps maps = new ClassMaps(w, h, model.classes());
@@ -26,7 +26,7 @@ final class Cover {
                 maps.set(c, i, output[c * w * h + i]);
             }
         }
-        LabelMap labels = PostProcessing.DEFAULT.labels(maps, model);
+        LabelMap labels = PostProcessing.DEFAULT.labels(maps, model.type(), model.description().hyperparameters());
         Overlay overlay = new Overlay(sample, labels, model.normalization().scaling(sample.data()));
         Overlay plain = new Overlay(sample, LabelMap.empty(w, h), overlay.display());
         byte[] half = new byte[3 * w];

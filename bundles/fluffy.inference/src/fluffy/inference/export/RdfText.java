@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import fluffy.inference.PredictionModel;
+import fluffy.inference.FluffyModel;
 
 /** The texts of a bioimage.io package: {@code rdf.yaml} and the documentation it points to. */
 final class RdfText {
@@ -13,7 +13,7 @@ final class RdfText {
     private RdfText() {
     }
 
-    static String yaml(PredictionModel model, Map<String, String> sha256, long opset, Instant timestamp) {
+    static String yaml(FluffyModel model, Map<String, String> sha256, long opset, Instant timestamp) {
         int step = model.sizeMultiple();
         int min = Math.max(64, step);
         String classes = model.classes().stream().map(RdfText::quoted).collect(Collectors.joining(", "));
@@ -95,7 +95,7 @@ final class RdfText {
                 opset, type, quoted(model.description().hyperparameters().encode()));
     }
 
-    static String documentation(PredictionModel model) {
+    static String documentation(FluffyModel model) {
         StringBuilder training = new StringBuilder();
         model.description().training().forEach((k, v) -> training.append("| ").append(k).append(" | ").append(v)
                 .append(" |\n"));

@@ -3,6 +3,7 @@ package fluffy.inference.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import fluffy.inference.TileRule;
 import fluffy.inference.TileSettings;
 
 /**
@@ -28,14 +29,27 @@ public record Tiling(int tileWidth, int tileHeight, List<Tile> tiles) {
     }
 
     public static Tiling of(int width, int height, TileSettings settings, int multiple) {
-        int paddedW = roundUp(width, multiple);
-        int paddedH = roundUp(height, multiple);
-        int halo = roundUp(settings.overlap(), multiple);
-        int tile = settings.tile() == 0 ? Integer.MAX_VALUE : roundUp(settings.tile(), multiple);
-        int tw = Math.min(tile, paddedW);
-        int th = Math.min(tile, paddedH);
-        List<Span> xs = spans(width, paddedW, tw, halo);
-        List<Span> ys = spans(height, paddedH, th, halo);
+        return of(width, height, settings, TileRule.multiplesOf(multiple));
+    }
+
+    /**
+     * Tiles the network accepts: sides of the rule's sizes, an overlap of at least its halo, and one tile of the
+     * whole (padded) image when the rule asks for it or the settings' tile is 0.
+     */
+    public static Tiling of(int width, int height, TileSettings settings, TileRule rule) {
+        int paddedW = rule.padded(width);
+        int paddedH = rule.padded(height);
+        int align = rule.alignment();
+        int halo = roundUp(Math.max(settings.overlap(), rule.halo()), align);
+        boolean whole = settings.tile() == 0 || rule.wholeImage();
+        if (whole && rule.step() == 0 && (paddedW > rule.min() || paddedH > rule.min())) {
+            throw new IllegalArgumentException("the network takes " + rule.min() + " x " + rule.min() + " px only, so a "
+                    + width + " x " + height + " image cannot be predicted in one pass");
+        }
+        int tw = whole ? paddedW : Math.min(rule.fit(settings.tile()), paddedW);
+        int th = whole ? paddedH : Math.min(rule.fit(settings.tile()), paddedH);
+        List<Span> xs = spans(width, paddedW, tw, halo, align);
+        List<Span> ys = spans(height, paddedH, th, halo, align);
         List<Tile> tiles = new ArrayList<>();
         for (Span y : ys) {
             for (Span x : xs) {
@@ -45,11 +59,11 @@ public record Tiling(int tileWidth, int tileHeight, List<Tile> tiles) {
         return new Tiling(tw, th, tiles);
     }
 
-    private static List<Span> spans(int size, int padded, int tile, int halo) {
+    private static List<Span> spans(int size, int padded, int tile, int halo, int align) {
         if (tile >= padded) {
             return List.of(new Span(0, 0, size));
         }
-        int core = tile - 2 * halo;
+        int core = (tile - 2 * halo) / align * align;
         if (core <= 0) {
             throw new IllegalArgumentException("a tile of " + tile + " px leaves nothing inside an overlap of " + halo
                     + " px on each side; use a larger tile or a smaller overlap");

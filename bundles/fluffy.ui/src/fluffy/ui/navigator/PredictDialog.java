@@ -109,7 +109,7 @@ public final class PredictDialog extends TitleAreaDialog {
 
     private void browse() {
         FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
-        dialog.setFilterExtensions(new String[] {"*.onnx", "*.*"});
+        dialog.setFilterExtensions(new String[] {"*.onnx;*.zip;*.yaml", "*.onnx", "*.zip;*.yaml", "*.*"});
         String chosen = dialog.open();
         if (chosen != null) {
             Path p = Path.of(chosen);

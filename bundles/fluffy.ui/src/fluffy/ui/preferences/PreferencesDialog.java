@@ -55,7 +55,7 @@ public final class PreferencesDialog extends TitleAreaDialog {
         threads = new Text(grid, SWT.BORDER);
         threads.setText(Integer.toString(prefs.threads()));
         GridDataFactory.fillDefaults().span(2, 1).applyTo(threads);
-        model = file(grid, "Default model:", prefs.defaultModel(), "*.onnx");
+        model = file(grid, "Default model:", prefs.defaultModel(), "*.onnx;*.zip;*.yaml");
         jar = file(grid, "Bio-Formats jar:", prefs.bioFormatsJar(), "*.jar");
         device.addListener(SWT.Modify, e -> validate());
         validate();

@@ -85,6 +85,50 @@ class InteropProductTest {
         assertTrue(!validator.validate(rdf).isEmpty(), "the schema check can fail");
     }
 
+    /**
+     * Export, re-import, predict on the real product: the default model exported as a bioimage.io package and
+     * given to {@code fluffy predict --model} (the zip, and its unpacked rdf.yaml) writes the very label maps
+     * and measurements the model itself writes.
+     */
+    @Test
+    void theDefaultModelAsABioImageIoPackagePredictsTheSameLabelMapsAsItself() throws Exception {
+        Path demo = dir.resolve("package-demo");
+        Run made = product.run("demo", "--dir", demo.toString(), "--images", "2", "--size", "256");
+        assertEquals(0, made.exit(), made.toString());
+        Path zip = dir.resolve("roundtrip.zip");
+        assertEquals(0, product.run("export", "--format", "bioimageio", "--output", zip.toString()).exit());
+        Path unpacked = Files.createDirectories(dir.resolve("roundtrip"));
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (var e : java.util.Collections.list(z.entries())) {
+                try (InputStream in = z.getInputStream(e)) {
+                    Files.copy(in, unpacked.resolve(e.getName()));
+                }
+            }
+        }
+        Map<String, Path> outputs = new java.util.LinkedHashMap<>();
+        for (String model : List.of("default", zip.toString(), unpacked.resolve("rdf.yaml").toString())) {
+            Path out = dir.resolve("roundtrip-out-" + outputs.size());
+            List<String> args = new ArrayList<>(List.of("predict", "--input", demo.resolve("Raw").toString(), "--output",
+                    out.toString(), "--instances", "--diameter", "none"));
+            if (!model.equals("default")) {
+                args.addAll(List.of("--model", model));
+            }
+            Run run = product.run(args.toArray(String[]::new));
+            assertEquals(0, run.exit(), run.toString());
+            if (!model.equals("default")) {
+                assertTrue(run.err().contains("bioimage.io 'Fluffy"), run.toString());
+            }
+            outputs.put(model, out);
+        }
+        Path reference = outputs.get("default");
+        for (Path out : outputs.values()) {
+            for (String file : List.of("nuclei_01.tif", "nuclei_02.tif", "nuclei_01_objects.csv", "nuclei_02_objects.csv")) {
+                assertEquals(-1, Files.mismatch(reference.resolve(file), out.resolve(file)), out + "/" + file
+                        + " differs from the model's own");
+            }
+        }
+    }
+
     @Test
     void predictionsAsGeoJsonAreValidPolygonsWithTheObjectsAreasAndMeasurements() throws Exception {
         Path demo = dir.resolve("demo");

@@ -160,8 +160,8 @@ public final class PredictCommand implements Command {
         context.err().printf("predicting %d image(s) with %s (%s) on %s%n", inputs.size(), modelFile,
                 model.describe(), session.describe());
         if (Double.isNaN(model.objectDiameter()) && !scale.equals(ObjectScale.NATIVE)) {
-            context.err().println("the model does not record its training objects' size: images are predicted "
-                    + "at their own scale (--diameter needs a model trained by this version of Fluffy)");
+            context.err().println("the model does not record its training objects' size (no bioimage.io package "
+                    + "does, nor a Fluffy model from before it was recorded): images are predicted at their own scale");
         }
         ProgressBar bar = ProgressBar.on(context.err());
         long start = System.nanoTime();

@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
+import fluffy.core.image.ChannelSelection;
 import fluffy.core.image.Plane;
 import fluffy.inference.output.ImageOutputs;
 import fluffy.inference.output.OutputFormat;
@@ -29,15 +30,24 @@ import fluffy.runtime.session.SessionException;
 public final class BatchPrediction {
 
     /**
-     * @param channel       0-based channel to predict, or -1: RGB averaged, else the first
+     * @param channels      the image channels to feed, in the model's order; {@link ChannelSelection#DEFAULT}:
+     *                      those the model was trained on (a one-channel model: RGB averaged, else the first)
      * @param probabilities whether to write the probability maps too
      */
-    public record Request(List<Path> inputs, Path outputDir, InputType type, int channel, PostProcessing post,
-            boolean probabilities, ObjectScale scale, boolean overwrite, Set<OutputFormat> formats) {
+    public record Request(List<Path> inputs, Path outputDir, InputType type, ChannelSelection channels,
+            PostProcessing post, boolean probabilities, ObjectScale scale, boolean overwrite,
+            Set<OutputFormat> formats) {
 
         public Request {
             inputs = List.copyOf(inputs);
             formats = Set.copyOf(formats);
+        }
+
+        /** @param channel 0-based channel to predict, or -1 for the model's own */
+        public Request(List<Path> inputs, Path outputDir, InputType type, int channel, PostProcessing post,
+                boolean probabilities, ObjectScale scale, boolean overwrite, Set<OutputFormat> formats) {
+            this(inputs, outputDir, type, channel < 0 ? ChannelSelection.DEFAULT : ChannelSelection.of(channel), post,
+                    probabilities, scale, overwrite, formats);
         }
 
         /** The {@link OutputFormat#DEFAULT default} outputs. */
@@ -129,6 +139,7 @@ public final class BatchPrediction {
                     + overwrites.get(0) + (overwrites.size() > 1 ? " (and " + (overwrites.size() - 1) + " more)" : "")
                     + "; choose another output folder");
         }
+        channels(predictor.model(), request); // a wrong number of channels is refused before any work
         SubMonitor progress = SubMonitor.convert(monitor, "Predicting " + request.inputs().size() + " images",
                 request.inputs().size());
         List<FileResult> results = new ArrayList<>();
@@ -184,7 +195,7 @@ public final class BatchPrediction {
             IProgressMonitor monitor, long start) throws IOException, SessionException {
         ImageSource source = ImageFormats.platform().open(input);
         try {
-            Frames frames = new Frames(source, request.type(), request.channel());
+            Frames frames = new Frames(source, request.type(), channels(predictor.model(), request));
             List<Frames.Frame> list = frames.list();
             SubMonitor progress = SubMonitor.convert(monitor, list.size());
             List<String> scales = new ArrayList<>();
@@ -199,14 +210,15 @@ public final class BatchPrediction {
                 for (int k = 0; k < list.size(); k++) {
                     Frames.Frame frame = list.get(k);
                     SubMonitor step = progress.split(1).setWorkRemaining(10);
-                    Plane plane = frames.read(frame);
+                    List<Plane> planes = frames.read(frame);
+                    Plane plane = planes.get(0); // what overlays and measurements show: the first channel
                     if (k == list.size() - 1) {
                         // A reader may hold the whole file in memory (ImageJ does); free it before the network runs.
                         source.close();
                     }
                     // Without probabilities asked for, the largest array of a frame is let go before the outputs.
                     ScaledPrediction.Result result = ScaledPrediction.predict(predictor, request.post(),
-                            request.scale(), plane, request.probabilities(), step.split(8));
+                            request.scale(), planes, request.probabilities(), step.split(8));
                     if (!result.describe().isEmpty()) {
                         scales.add(result.describe());
                     }
@@ -223,6 +235,20 @@ public final class BatchPrediction {
         } finally {
             source.close();
         }
+    }
+
+    /**
+     * The channels fed to the model: the request's, else the model's own.
+     *
+     * @throws IllegalArgumentException when the request gives another number of channels than the model takes
+     */
+    public static ChannelSelection channels(PredictionModel model, Request request) {
+        ChannelSelection channels = request.channels().isDefault() ? model.channels() : request.channels();
+        if (channels.count() != model.inputChannels()) {
+            throw new IllegalArgumentException("the model takes " + model.inputChannels() + " channel(s) ("
+                    + model.channels().encode() + "), " + channels.count() + " given (" + channels.encode() + ")");
+        }
+        return channels;
     }
 
     /** The file name without its extension (and without {@code .ome} before it). */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
+import fluffy.core.image.ChannelSelection;
 import fluffy.core.image.Normalization;
 import fluffy.core.image.Plane;
 import fluffy.models.ModelPackage;
@@ -27,10 +28,6 @@ public record FluffyModel(Path file, byte[] onnx, ModelPackage description) impl
             throw new IOException(file + ": no such model file");
         }
         ModelPackage description = ModelPackage.read(file, types);
-        if (description.inputChannels() != 1) {
-            throw new IOException(file + ": the model takes " + description.inputChannels()
-                    + " input channels; prediction feeds one (choose it with --channel)");
-        }
         return new FluffyModel(file, Files.readAllBytes(file), description);
     }
 
@@ -63,6 +60,16 @@ public record FluffyModel(Path file, byte[] onnx, ModelPackage description) impl
     }
 
     @Override
+    public ChannelSelection channels() {
+        return description.channels();
+    }
+
+    @Override
+    public int inputChannels() {
+        return description.inputChannels();
+    }
+
+    @Override
     public TensorLayout inputLayout() {
         return TensorLayout.BCYX;
     }
@@ -92,12 +99,25 @@ public record FluffyModel(Path file, byte[] onnx, ModelPackage description) impl
         return normalization().scaling(data);
     }
 
-    /** The image's percentiles, applied tile by tile: no normalised copy of an image that may be huge. */
+    /**
+     * Each channel by its own percentiles, applied tile by tile: no normalised copy of an image that may be
+     * huge.
+     */
     @Override
-    public Input prepare(Plane image) {
-        Normalization.Scaling scaling = normalization().scaling(image.data());
-        float[] data = image.data();
-        return i -> scaling.apply(data[i]);
+    public Input prepare(List<Plane> image) {
+        int n = image.size();
+        Normalization.Scaling[] scaling = new Normalization.Scaling[n];
+        float[][] data = new float[n][];
+        for (int c = 0; c < n; c++) {
+            scaling[c] = normalization().scaling(image.get(c).data());
+            data[c] = image.get(c).data();
+        }
+        if (n == 1) {
+            Normalization.Scaling only = scaling[0];
+            float[] plane = data[0];
+            return (c, i) -> only.apply(plane[i]);
+        }
+        return (c, i) -> scaling[c].apply(data[c][i]);
     }
 
     @Override

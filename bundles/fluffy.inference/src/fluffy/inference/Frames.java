@@ -4,30 +4,27 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import fluffy.core.image.ChannelSelection;
 import fluffy.core.image.Plane;
+import fluffy.io.ImageChannels;
 import fluffy.io.ImageInfo;
 import fluffy.io.ImageSource;
 import fluffy.io.prepare.Projection;
 
 /**
- * The grey planes to predict from an opened image, one at a time: the input type chooses planes or
- * projections, the channel chooses the colour or fluorescence channel. Without a channel, RGB images are
- * averaged to grey (as training does) and other images use their first channel.
- *
- * @param channel 0-based, or -1 for the default
+ * The planes to predict from an opened image, one frame at a time: the input type chooses planes or
+ * projections, the channel selection the colour or fluorescence channels the model takes, in its order
+ * ({@link ImageChannels}). By default RGB images are averaged to grey (as training does) and other images
+ * use their first channel.
  */
-public record Frames(ImageSource source, InputType type, int channel) {
+public record Frames(ImageSource source, InputType type, ChannelSelection channels) {
 
     /** One output plane: its position in the output hyperstack and how it was made. */
     public record Frame(int z, int t, String description) {
     }
 
     public Frames {
-        ImageInfo info = source.info(0);
-        if (channel >= info.sizeC()) {
-            throw new IllegalArgumentException(source.file().getFileName() + ": channel " + (channel + 1)
-                    + " asked for, the image has " + info.sizeC() + " (" + info.describe() + ")");
-        }
+        ImageChannels.check(source, channels);
     }
 
     public ImageInfo info() {
@@ -58,31 +55,22 @@ public record Frames(ImageSource source, InputType type, int channel) {
         return frames;
     }
 
-    /** The grey plane of one output frame. */
-    public Plane read(Frame frame) throws IOException {
+    /** The planes of one output frame, one per channel the model takes. */
+    public List<Plane> read(Frame frame) throws IOException {
         boolean project = type == InputType.ZSTACK || type == InputType.TIMESERIES;
         if (!project || info().sizeZ() == 1) {
-            return grey(frame.z(), frame.t());
+            return ImageChannels.read(source, channels, frame.z(), frame.t());
         }
-        Projection.Accumulator max = Projection.MAX.start(info().sizeX(), info().sizeY());
+        List<Projection.Accumulator> max = new ArrayList<>();
         for (int z = 0; z < info().sizeZ(); z++) {
-            max.add(grey(z, frame.t()));
-        }
-        return max.result();
-    }
-
-    private Plane grey(int z, int t) throws IOException {
-        ImageInfo info = info();
-        if (channel >= 0 || !info.rgb()) {
-            return source.readPlane(0, Math.max(0, channel), z, t);
-        }
-        float[] sum = new float[info.sizeX() * info.sizeY()];
-        for (int c = 0; c < 3; c++) {
-            float[] d = source.readPlane(0, c, z, t).data();
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += d[i] / 3;
+            List<Plane> planes = ImageChannels.read(source, channels, z, frame.t());
+            for (int c = 0; c < planes.size(); c++) {
+                if (max.size() <= c) {
+                    max.add(Projection.MAX.start(info().sizeX(), info().sizeY()));
+                }
+                max.get(c).add(planes.get(c));
             }
         }
-        return new Plane(info.sizeX(), info.sizeY(), sum);
+        return max.stream().map(Projection.Accumulator::result).toList();
     }
 }

@@ -94,16 +94,17 @@ public final class InstanceTuning {
                     throw new IOException("no label map named " + BatchPrediction.stem(image) + ".* in " + truths);
                 }
                 LabelMap truth = LabelMapFiles.read(truthFile);
-                Plane plane;
+                List<Plane> planes;
                 try (ImageSource source = ImageFormats.platform().open(image)) {
-                    Frames frames = new Frames(source, InputType.FRAME, -1);
-                    plane = frames.read(frames.list().get(0));
+                    Frames frames = new Frames(source, InputType.FRAME, model.channels());
+                    planes = frames.read(frames.list().get(0));
                 }
+                Plane plane = planes.get(0);
                 if (plane.width() != truth.width() || plane.height() != truth.height()) {
                     throw new IOException(plane.width() + " x " + plane.height() + " but its label map is "
                             + truth.width() + " x " + truth.height());
                 }
-                maps.add(predictor.predict(plane, progress.split(4)));
+                maps.add(predictor.predict(planes, progress.split(4)));
                 labels.add(truth);
             } catch (IOException | RuntimeException | fluffy.runtime.session.SessionException e) {
                 problem.accept(image.getFileName() + ": " + e.getMessage());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import fluffy.core.image.ChannelSelection;
 import fluffy.core.image.Normalization;
 import fluffy.core.image.Plane;
 import fluffy.core.labels.LabelMap;
@@ -20,9 +21,9 @@ import fluffy.models.ModelType;
  */
 public interface PredictionModel {
 
-    /** An image prepared as the network's input: the value of pixel {@code index} (row-major). */
+    /** An image prepared as the network's input: the value of pixel {@code index} (row-major) of a channel. */
     interface Input {
-        float at(int index);
+        float at(int channel, int index);
     }
 
     /** Where {@link Predictor} puts the network's output, channel by channel, pixel by pixel. */
@@ -58,6 +59,12 @@ public interface PredictionModel {
     /** The median object diameter (pixels) of the training data, NaN when the model does not say. */
     double objectDiameter();
 
+    /** The image channels the model takes, in its order ({@link ChannelSelection#DEFAULT}: one grey plane). */
+    ChannelSelection channels();
+
+    /** Planes of the network's input: as many as {@link #channels()} selects. */
+    int inputChannels();
+
     TensorLayout inputLayout();
 
     TensorLayout outputLayout();
@@ -76,7 +83,8 @@ public interface PredictionModel {
     /** How an overlay shows the image: the model's own input normalisation where it has a simple one. */
     Normalization.Scaling displayScaling(float[] data);
 
-    Input prepare(Plane image);
+    /** @param image one plane per input channel, in the model's order */
+    Input prepare(List<Plane> image);
 
     /** Where the network's output for an image of this size goes. */
     Outputs outputs(int width, int height);

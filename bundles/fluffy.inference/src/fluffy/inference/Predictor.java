@@ -58,24 +58,49 @@ public final class Predictor implements AutoCloseable {
      * monitor throws {@code OperationCanceledException} between batches.
      */
     public ClassMaps predict(Plane image, IProgressMonitor monitor) throws SessionException {
+        return predict(List.of(image), monitor);
+    }
+
+    /** The class probabilities of an image given as one plane per input channel, for a Fluffy model. */
+    public ClassMaps predict(List<Plane> image, IProgressMonitor monitor) throws SessionException {
         if (!(model instanceof FluffyModel)) {
             throw new IllegalStateException(model.file() + ": its outputs become objects only through segment()");
         }
-        return (ClassMaps) run(image, model.prepare(image), monitor);
+        return (ClassMaps) run(image, model.prepare(checked(image)), monitor);
     }
 
     /** The objects of one grey plane (raw intensities), and its class maps when {@code keepMaps}. */
     public PredictionModel.Segmented segment(Plane image, PostProcessing post, boolean keepMaps,
             IProgressMonitor monitor) throws SessionException {
-        PredictionModel.Input input = model.prepare(image);
+        return segment(List.of(image), post, keepMaps, monitor);
+    }
+
+    /** The objects of an image given as one plane per input channel (raw intensities, the model's order). */
+    public PredictionModel.Segmented segment(List<Plane> image, PostProcessing post, boolean keepMaps,
+            IProgressMonitor monitor) throws SessionException {
+        PredictionModel.Input input = model.prepare(checked(image));
         PredictionModel.Outputs outputs = run(image, input, monitor);
         return model.segment(outputs, input, post, keepMaps);
     }
 
-    private PredictionModel.Outputs run(Plane image, PredictionModel.Input prepared, IProgressMonitor monitor)
+    private List<Plane> checked(List<Plane> image) {
+        if (image.size() != model.inputChannels()) {
+            throw new IllegalArgumentException(model.file().getFileName() + " takes " + model.inputChannels()
+                    + " channel(s), " + image.size() + " given");
+        }
+        for (Plane p : image) {
+            if (p.width() != image.get(0).width() || p.height() != image.get(0).height()) {
+                throw new IllegalArgumentException("the channels of an image differ in size");
+            }
+        }
+        return image;
+    }
+
+    private PredictionModel.Outputs run(List<Plane> image, PredictionModel.Input prepared, IProgressMonitor monitor)
             throws SessionException {
-        int w = image.width();
-        int h = image.height();
+        int w = image.get(0).width();
+        int h = image.get(0).height();
+        int ch = model.inputChannels();
         Tiling tiling = Tiling.of(w, h, tiles, model.tiles());
         List<Tiling.Tile> all = tiling.tiles();
         SubMonitor progress = SubMonitor.convert(monitor, all.size() + 1);
@@ -87,20 +112,24 @@ public final class Predictor implements AutoCloseable {
         int batch = tiles.batch();
         int variants = flips ? Mirror.values().length : 1;
         int plane = tw * th;
-        float[] input = new float[batch * variants * plane];
+        int entry = ch * plane;
+        float[] input = new float[batch * variants * entry];
         for (int first = 0; first < all.size(); first += batch) {
             progress.checkCanceled();
             int n = Math.min(batch, all.size() - first);
-            // Tile b's mirror image v is batch entry v * n + b.
+            // Tile b's mirror image v is batch entry v * n + b; each entry holds its channels' planes.
             for (int b = 0; b < n; b++) {
-                fill(w, h, prepared, all.get(first + b), input, b * plane, tw, th);
-                for (int v = 1; v < variants; v++) {
-                    Mirror.values()[v].apply(input, b * plane, input, (v * n + b) * plane, tw, th);
+                for (int c = 0; c < ch; c++) {
+                    fill(w, h, prepared, c, all.get(first + b), input, b * entry + c * plane, tw, th);
+                    for (int v = 1; v < variants; v++) {
+                        Mirror.values()[v].apply(input, b * entry + c * plane, input, (v * n + b) * entry + c * plane,
+                                tw, th);
+                    }
                 }
             }
             int entries = n * variants;
-            float[] batchInput = entries * plane == input.length ? input : java.util.Arrays.copyOf(input, entries * plane);
-            float[] out = network(batchInput, entries, th, tw, classes);
+            float[] batchInput = entries * entry == input.length ? input : java.util.Arrays.copyOf(input, entries * entry);
+            float[] out = network(batchInput, entries, ch, th, tw, classes);
             float[] values = variants == 1 ? out : averageOfMirrors(out, n, classes, tw, th);
             for (int b = 0; b < n; b++) {
                 keep(values, b, all.get(first + b), maps, classes, w, tw, th);
@@ -111,10 +140,11 @@ public final class Predictor implements AutoCloseable {
     }
 
     /**
-     * The network's [entries, classes, th, tw] output for [entries, 1, th, tw] input, in the model's axis order
+     * The network's [entries, classes, th, tw] output for [entries, ch, th, tw] input, in the model's axis order
      * both ways; a network without a batch axis runs once per entry.
      */
-    private float[] network(float[] batchInput, int entries, int th, int tw, int classes) throws SessionException {
+    private float[] network(float[] batchInput, int entries, int ch, int th, int tw, int classes)
+            throws SessionException {
         TensorLayout in = model.inputLayout();
         int runs = in.hasBatch() ? 1 : entries;
         int per = entries / runs;
@@ -123,8 +153,8 @@ public final class Predictor implements AutoCloseable {
         float[] result = null;
         for (int r = 0; r < runs; r++) {
             float[] part = runs == 1 ? batchInput
-                    : java.util.Arrays.copyOfRange(batchInput, r * per * plane, (r + 1) * per * plane);
-            Prediction out = session.run(in.fromBchw(part, per, 1, th, tw), in.shape(per, 1, th, tw), outputName);
+                    : java.util.Arrays.copyOfRange(batchInput, r * per * ch * plane, (r + 1) * per * ch * plane);
+            Prediction out = session.run(in.fromBchw(part, per, ch, th, tw), in.shape(per, ch, th, tw), outputName);
             int[] bchw = new int[4];
             float[] values;
             try {
@@ -192,14 +222,14 @@ public final class Predictor implements AutoCloseable {
      * The normalised tile; pixels beyond the image (the padding to the size multiple) are zero, as in a
      * whole-image pass and in training's validation.
      */
-    private static void fill(int w, int h, PredictionModel.Input image, Tiling.Tile tile, float[] input, int offset,
-            int tw, int th) {
+    private static void fill(int w, int h, PredictionModel.Input image, int channel, Tiling.Tile tile, float[] input,
+            int offset, int tw, int th) {
         for (int y = 0; y < th; y++) {
             int sy = tile.y0() + y;
             for (int x = 0; x < tw; x++) {
                 int sx = tile.x0() + x;
                 boolean inside = sx >= 0 && sx < w && sy >= 0 && sy < h;
-                input[offset + y * tw + x] = inside ? image.at(sy * w + sx) : 0;
+                input[offset + y * tw + x] = inside ? image.at(channel, sy * w + sx) : 0;
             }
         }
     }

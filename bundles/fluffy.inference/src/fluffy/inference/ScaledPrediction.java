@@ -57,6 +57,12 @@ public final class ScaledPrediction {
 
     public static Result predict(Predictor predictor, PostProcessing post, ObjectScale scale, Plane plane,
             boolean keepMaps, IProgressMonitor monitor) throws SessionException {
+        return predict(predictor, post, scale, List.of(plane), keepMaps, monitor);
+    }
+
+    /** @param plane one plane per channel the model takes */
+    public static Result predict(Predictor predictor, PostProcessing post, ObjectScale scale, List<Plane> plane,
+            boolean keepMaps, IProgressMonitor monitor) throws SessionException {
         SubMonitor progress = SubMonitor.convert(monitor, 4);
         double reference = predictor.model().objectDiameter();
         if (Double.isNaN(reference) || scale.equals(ObjectScale.NATIVE)) {
@@ -104,17 +110,18 @@ public final class ScaledPrediction {
         return labels.objectCount() < MIN_OBJECTS ? Double.NaN : ObjectSizes.medianDiameter(List.of(labels));
     }
 
-    private static Result at(Predictor predictor, PostProcessing post, Plane plane, double factor, boolean keepMaps,
-            IProgressMonitor monitor) throws SessionException {
-        int w = plane.width();
-        int h = plane.height();
+    private static Result at(Predictor predictor, PostProcessing post, List<Plane> plane, double factor,
+            boolean keepMaps, IProgressMonitor monitor) throws SessionException {
+        int w = plane.get(0).width();
+        int h = plane.get(0).height();
         int sw = Resampling.scaled(w, factor);
         int sh = Resampling.scaled(h, factor);
         if (factor == 1 || (sw == w && sh == h)) {
             PredictionModel.Segmented s = predictor.segment(plane, post, keepMaps, monitor);
             return new Result(s.labels(), s.maps(), 1, Double.NaN);
         }
-        PredictionModel.Segmented s = predictor.segment(Resampling.plane(plane, sw, sh), post, keepMaps, monitor);
+        List<Plane> scaled = plane.stream().map(p -> Resampling.plane(p, sw, sh)).toList();
+        PredictionModel.Segmented s = predictor.segment(scaled, post, keepMaps, monitor);
         LabelMap labels = Resampling.labels(s.labels(), w, h);
         // Nearest-neighbour shrinking can drop an object smaller than a pixel of the result: renumber 1..n.
         fluffy.core.morphology.LabelCleanup.renumber(labels);

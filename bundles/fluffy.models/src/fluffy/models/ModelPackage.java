@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import fluffy.core.image.ChannelSelection;
 import fluffy.core.image.Normalization;
 import fluffy.onnx.DataType;
 import fluffy.onnx.Graph;
@@ -46,6 +47,11 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
      * label maps, the scale the model knows.
      */
     public static final String OBJECT_DIAMETER = "object_diameter";
+    /**
+     * Training summary key: the image channels the model takes, 1-based in its order (e.g. {@code 2,1}); absent
+     * for a one-channel model trained on grey planes.
+     */
+    public static final String CHANNELS = "channels";
     private static final String STEPS = "fluffy.completed_steps";
     private static final String OPTIMIZER = "fluffy.optimizer";
 
@@ -68,6 +74,26 @@ public record ModelPackage(ModelType type, HyperparameterValues hyperparameters,
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * The channels the model takes: its record when there is one, else the default grey plane (a one-channel
+     * model), else the first {@code inputChannels} channels.
+     */
+    public ChannelSelection channels() {
+        String recorded = training.get(CHANNELS);
+        if (recorded != null) {
+            try {
+                ChannelSelection c = ChannelSelection.parse(recorded);
+                if (c.count() == inputChannels) {
+                    return c;
+                }
+            } catch (IllegalArgumentException e) {
+                // a damaged note: fall back to what the network's shape says
+            }
+        }
+        return inputChannels == 1 ? ChannelSelection.DEFAULT
+                : new ChannelSelection(java.util.stream.IntStream.range(0, inputChannels).boxed().toList());
     }
 
     /** The same model with its training summary's object diameter set (e.g. measured after the fact). */

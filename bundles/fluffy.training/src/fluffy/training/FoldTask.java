@@ -107,6 +107,7 @@ public record FoldTask(int trial, int fold, HyperparameterValues values, Trainin
         }
         p.setProperty("seed", Long.toString(s.seed()));
         p.setProperty("patience", Integer.toString(s.patience()));
+        p.setProperty("channels", s.channels().encode());
         Augmentation a = s.augmentation();
         p.setProperty("augmentation", a.geometry() + " " + a.minZoom() + " " + a.maxZoom() + " " + a.minScale() + " "
                 + a.maxScale() + " " + a.gammaSpread() + " " + a.noise());
@@ -141,7 +142,8 @@ public record FoldTask(int trial, int fold, HyperparameterValues values, Trainin
                     Integer.parseInt(required(p, "steps_per_epoch")),
                     budget == null ? null : Duration.ofMillis(Long.parseLong(budget)),
                     Long.parseLong(required(p, "seed")), augmentation, session,
-                    Integer.parseInt(required(p, "patience")));
+                    Integer.parseInt(required(p, "patience")),
+                    fluffy.core.image.ChannelSelection.parse(p.getProperty("channels", "default")));
             FoldTask task = new FoldTask(Integer.parseInt(required(p, "trial")), Integer.parseInt(required(p, "fold")),
                     values, settings, names(required(p, "train")), names(p.getProperty("validation", "")));
             return new Stored(task, Path.of(required(p, "data")), type);

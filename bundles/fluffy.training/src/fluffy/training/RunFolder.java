@@ -300,7 +300,8 @@ public final class RunFolder {
             TrainingSettings settings = TrainingSettings.defaults(session).withOptimizer(s.optimizer())
                     .withLearningRate(s.learningRate()).withBatchSize(s.batchSize()).withCrop(s.crop())
                     .withEpochs(untilEpoch > 0 ? untilEpoch : s.epochs()).withStepsPerEpoch(s.stepsPerEpoch())
-                    .withTimeBudget(s.timeBudget()).withSeed(s.seed());
+                    .withTimeBudget(s.timeBudget()).withSeed(s.seed())
+                    .withChannels(fluffy.core.image.ChannelSelection.parse(s.channels()));
             HyperparameterValues values;
             try {
                 values = HyperparameterValues.decode(type.hyperparameters(), r.hyperparameters());

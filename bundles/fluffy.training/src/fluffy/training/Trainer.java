@@ -82,7 +82,7 @@ public final class Trainer {
      */
     public Scores score(ModelType type, HyperparameterValues values, Weights weights, List<Sample> samples,
             TrainingSettings settings) throws SessionException {
-        NetworkDefinition network = type.network(values, 1);
+        NetworkDefinition network = type.network(values, samples.isEmpty() ? 1 : samples.get(0).channels());
         Graphs.Built trainingGraph = Graphs.training(network, Optimizer.of(settings.optimizer()), GradientRules.standard(),
                 settings.seed());
         try (TrainingSession session = new TrainingSession(trainingGraph, Graphs.evaluation(network), weights, null, 0,
@@ -101,7 +101,8 @@ public final class Trainer {
     public Outcome train(ModelType type, HyperparameterValues values, List<Sample> train, List<Sample> validation,
             TrainingSettings settings, Start start, IProgressMonitor monitor, TrainingListener listener,
             Checkpoints checkpoints) throws SessionException {
-        NetworkDefinition network = type.network(values, 1);
+        // As many input planes as the samples have channels (one grey plane unless channels were chosen).
+        NetworkDefinition network = type.network(values, train.isEmpty() ? 1 : train.get(0).channels());
         Graphs.Built trainingGraph = Graphs.training(network, Optimizer.of(settings.optimizer()), GradientRules.standard(),
                 settings.seed());
         Weights initial = start.weights() != null ? start.weights() : Weights.initialize(trainingGraph.specs(), settings.seed());

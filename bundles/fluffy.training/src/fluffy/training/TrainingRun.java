@@ -183,7 +183,7 @@ public final class TrainingRun {
         RunRecord fresh = new RunRecord(RunRecord.Status.RUNNING, request.search() == null ? RunRecord.Phase.TRAINING
                 : RunRecord.Phase.SEARCH, "", request.data(), request.type().id(), request.hyperparameters().encode(),
                 new RunRecord.Settings(t.optimizer(), t.learningRate(), t.batchSize(), t.crop(), t.epochs(),
-                        t.stepsPerEpoch(), t.timeBudget(), t.seed()), request.split(),
+                        t.stepsPerEpoch(), t.timeBudget(), t.seed(), t.channels().encode()), request.split(),
                 request.search() == null ? null : new RunRecord.Search(request.search().plan().trials(),
                         request.search().plan().folds(), request.search().plan().epochsPerTrial(),
                         request.search().plan().parallel()),
@@ -194,7 +194,7 @@ public final class TrainingRun {
         // Resuming keeps what the run was started with; only the epochs asked for may grow.
         RunRecord.Settings s = previous.settings();
         RunRecord.Settings settings = new RunRecord.Settings(s.optimizer(), s.learningRate(), s.batchSize(), s.crop(),
-                t.epochs(), s.stepsPerEpoch(), s.timeBudget(), s.seed());
+                t.epochs(), s.stepsPerEpoch(), s.timeBudget(), s.seed(), s.channels());
         return new RunRecord(RunRecord.Status.RUNNING, previous.phase(), "", previous.data(), previous.modelType(),
                 previous.hyperparameters(), settings, previous.split(), previous.search(), previous.initFrom(),
                 previous.started(), Instant.now(), previous.completedEpochs(), null);
@@ -245,10 +245,10 @@ public final class TrainingRun {
         Request effective = new Request(request.data(), request.runDir(), request.type(), values, settings,
                 request.split(), request.resume(), request.initFrom(), request.search());
         List<Sample> train = ProcessedFolder.load(folder, split.train(), request.type(), values, normalization,
-                problem);
+                settings.channels(), problem);
         // The validation images choose the epoch; the test images are not loaded before training has ended.
         List<Sample> validation = ProcessedFolder.load(folder, split.validation(), request.type(), values,
-                normalization, problem);
+                normalization, settings.channels(), problem);
         if (train.isEmpty()) {
             throw new IOException(folder + ": no usable training pairs");
         }
@@ -311,7 +311,7 @@ public final class TrainingRun {
             throws IOException, SessionException {
         fluffy.onnx.nn.Weights chosen = chosen(request, outcome, modelFile);
         List<Sample> test = ProcessedFolder.load(folder, split.test(), request.type(), request.hyperparameters(),
-                normalization, problem);
+                normalization, request.settings().channels(), problem);
         if (chosen == null || test.isEmpty()) {
             return null;
         }
@@ -346,7 +346,7 @@ public final class TrainingRun {
         }
         java.util.Set<String> reported = new java.util.HashSet<>();
         HyperparameterSearch.SampleSource source = HyperparameterSearch.cached((names, values) -> ProcessedFolder.load(
-                folder, names, request.type(), values, normalization, p -> {
+                folder, names, request.type(), values, normalization, request.settings().channels(), p -> {
                     if (reported.add(p)) {
                         problem.accept(p);
                     }
@@ -533,6 +533,9 @@ public final class TrainingRun {
             // A fine-tuned model is only reproducible with the model it started from.
             s.put("init_from", request.initFrom().toAbsolutePath().toString());
         }
+        if (!t.channels().isDefault()) {
+            s.put(ModelPackage.CHANNELS, t.channels().encode()); // how prediction reads images for this model
+        }
         s.put("device", t.session().describe());
         s.put("completed_epochs", Integer.toString(outcome.completedEpochs()));
         s.put("steps", Long.toString(outcome.completedSteps()));
@@ -554,7 +557,7 @@ public final class TrainingRun {
 
     private static void write(Request request, fluffy.onnx.nn.Weights weights, Map<String, String> summary,
             ModelPackage.ResumeState resume, Path file) throws IOException {
-        new ModelPackage(request.type(), request.hyperparameters(), 1, Normalization.DEFAULT, weights, summary, resume)
-                .write(file);
+        new ModelPackage(request.type(), request.hyperparameters(), request.settings().channels().count(),
+                Normalization.DEFAULT, weights, summary, resume).write(file);
     }
 }

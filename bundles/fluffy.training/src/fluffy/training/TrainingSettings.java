@@ -3,6 +3,7 @@ package fluffy.training;
 import java.time.Duration;
 import java.util.Map;
 
+import fluffy.core.image.ChannelSelection;
 import fluffy.runtime.session.SessionSettings;
 import fluffy.training.data.Augmentation;
 
@@ -14,12 +15,22 @@ import fluffy.training.data.Augmentation;
  * @param epochs        at most this many epochs
  * @param timeBudget    stop before an epoch that would overrun it (null: no limit); the learning rate's
  *                      cosine then runs over the budget's time rather than the epochs
+ * @param channels      the image channels the model takes, in its order (default: one grey plane)
  */
 public record TrainingSettings(String optimizer, double learningRate, int batchSize, int crop, int epochs,
         int stepsPerEpoch, Duration timeBudget, long seed, Augmentation augmentation, SessionSettings session,
-        int patience) {
+        int patience, ChannelSelection channels) {
+
+    /** On the default grey plane of each image. */
+    public TrainingSettings(String optimizer, double learningRate, int batchSize, int crop, int epochs,
+            int stepsPerEpoch, Duration timeBudget, long seed, Augmentation augmentation, SessionSettings session,
+            int patience) {
+        this(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget, seed, augmentation, session,
+                patience, ChannelSelection.DEFAULT);
+    }
 
     public TrainingSettings {
+        java.util.Objects.requireNonNull(channels, "channels");
         if (batchSize < 1 || crop < 8 || epochs < 1 || stepsPerEpoch < 1 || learningRate <= 0 || patience < 0) {
             throw new IllegalArgumentException("invalid training settings: batch " + batchSize + ", crop " + crop
                     + ", epochs " + epochs + ", steps per epoch " + stepsPerEpoch + ", learning rate " + learningRate);
@@ -37,38 +48,38 @@ public record TrainingSettings(String optimizer, double learningRate, int batchS
 
     public TrainingSettings withOptimizer(String newOptimizer) {
         return new TrainingSettings(newOptimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget,
-                seed, augmentation, session, patience);
+                seed, augmentation, session, patience, channels);
     }
 
     public TrainingSettings withLearningRate(double newLearningRate) {
         return new TrainingSettings(optimizer, newLearningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget,
-                seed, augmentation, session, patience);
+                seed, augmentation, session, patience, channels);
     }
 
     public TrainingSettings withBatchSize(int newBatchSize) {
         return new TrainingSettings(optimizer, learningRate, newBatchSize, crop, epochs, stepsPerEpoch, timeBudget,
-                seed, augmentation, session, patience);
+                seed, augmentation, session, patience, channels);
     }
 
     public TrainingSettings withCrop(int newCrop) {
         return new TrainingSettings(optimizer, learningRate, batchSize, newCrop, epochs, stepsPerEpoch, timeBudget,
-                seed, augmentation, session, patience);
+                seed, augmentation, session, patience, channels);
     }
 
     public TrainingSettings withEpochs(int newEpochs) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, newEpochs, stepsPerEpoch, timeBudget,
-                seed, augmentation, session, patience);
+                seed, augmentation, session, patience, channels);
     }
 
     public TrainingSettings withStepsPerEpoch(int newSteps) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, newSteps, timeBudget, seed,
-                augmentation, session, patience);
+                augmentation, session, patience, channels);
     }
 
     /** @param budget null for no limit */
     public TrainingSettings withTimeBudget(Duration budget) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, budget, seed,
-                augmentation, session, patience);
+                augmentation, session, patience, channels);
     }
 
     public TrainingSettings withEpochs(int newEpochs, Duration budget) {
@@ -77,22 +88,28 @@ public record TrainingSettings(String optimizer, double learningRate, int batchS
 
     public TrainingSettings withSeed(long newSeed) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget,
-                newSeed, augmentation, session, patience);
+                newSeed, augmentation, session, patience, channels);
     }
 
     public TrainingSettings withAugmentation(Augmentation newAugmentation) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget, seed,
-                newAugmentation, session, patience);
+                newAugmentation, session, patience, channels);
     }
 
     public TrainingSettings withPatience(int newPatience) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget, seed,
-                augmentation, session, newPatience);
+                augmentation, session, newPatience, channels);
+    }
+
+    /** The image channels to train on, in the model's order. */
+    public TrainingSettings withChannels(ChannelSelection newChannels) {
+        return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget, seed,
+                augmentation, session, patience, newChannels);
     }
 
     public TrainingSettings withSession(SessionSettings newSession) {
         return new TrainingSettings(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget, seed,
-                augmentation, newSession, patience);
+                augmentation, newSession, patience, channels);
     }
 
     /**
@@ -107,6 +124,7 @@ public record TrainingSettings(String optimizer, double learningRate, int batchS
                 fallback.stepsPerEpoch(), fallback.timeBudget(),
                 Long.parseLong(summary.getOrDefault("seed", Long.toString(fallback.seed()))), fallback.augmentation(),
                 fallback.session(), Integer.parseInt(summary.getOrDefault("patience",
-                        Integer.toString(fallback.patience()))));
+                        Integer.toString(fallback.patience()))),
+                summary.containsKey("channels") ? ChannelSelection.parse(summary.get("channels")) : fallback.channels());
     }
 }

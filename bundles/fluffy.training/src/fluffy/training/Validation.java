@@ -68,20 +68,23 @@ final class Validation {
             int w = (s.width() + multiple - 1) / multiple * multiple;
             int h = (s.height() + multiple - 1) / multiple * multiple;
             int classes = s.classes();
-            float[] image = new float[w * h];
+            int channels = s.channels();
+            float[] image = new float[channels * w * h];
             float[] targets = new float[classes * w * h];
             int sp = s.width() * s.height();
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     boolean inside = x < s.width() && y < s.height();
                     int i = y * s.width() + x;
-                    image[y * w + x] = inside ? s.image()[i] : 0;
+                    for (int c = 0; c < channels; c++) {
+                        image[c * w * h + y * w + x] = inside ? s.image()[c * sp + i] : 0;
+                    }
                     for (int c = 0; c < classes; c++) {
                         targets[c * w * h + y * w + x] = inside ? s.targets()[c * sp + i] : c == 0 && classes > 1 ? 1 : 0;
                     }
                 }
             }
-            return new Padded(w, h, new Batch(image, targets, 1, 1, classes, h, w));
+            return new Padded(w, h, new Batch(image, targets, 1, channels, classes, h, w));
         }
 
         /** The sample's region of a [classes, h, w] prediction. */

@@ -221,7 +221,7 @@ public final class SlurmCommand implements Command {
                 t.validation().size(), t.settings().session().describe());
         List<String> problems = new ArrayList<>();
         Optional<FoldTask.Result> result = t.run(stored.type(), (names, values) -> ProcessedFolder.load(stored.data(),
-                names, stored.type(), values, Normalization.DEFAULT, p -> {
+                names, stored.type(), values, Normalization.DEFAULT, t.settings().channels(), p -> {
                     problems.add(p);
                     context.err().println(p);
                 }), new NullProgressMonitor());

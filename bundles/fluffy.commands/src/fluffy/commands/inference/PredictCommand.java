@@ -16,6 +16,7 @@ import fluffy.headless.ExitCodes;
 import fluffy.headless.Options;
 import fluffy.headless.ProgressBar;
 import fluffy.headless.UsageException;
+import fluffy.core.image.ChannelSelection;
 import fluffy.inference.BatchPrediction;
 import fluffy.inference.DefaultModel;
 import fluffy.inference.InputType;
@@ -37,7 +38,7 @@ public final class PredictCommand implements Command {
     public String usage() {
         return """
                 Usage: fluffy predict [--model M] --input FILE|DIR --output DIR [--instances]
-                                      [--type frame|zstack|timeseries|all] [--channel C] [--tile N]
+                                      [--type frame|zstack|timeseries|all] [--channel C | --channels C1,C2] [--tile N]
                                       [--overlap N] [--batch N] [--min-size N] [--no-fill-holes]
                                       [--probabilities] [--flips] [--diameter auto|none|PIXELS]
                                       [--formats tif,png,roiset,csv,geojson,ome-tiff] [--shard I/N] [--overwrite]
@@ -58,7 +59,10 @@ public final class PredictCommand implements Command {
                                    connected foreground regions
                   --type           frame (default): the first plane; zstack: max projection over z;
                                    timeseries: every time point; all: every plane, label map as hyperstack
-                  --channel        the channel to predict, from 1 (default: RGB averaged, else the first)
+                  --channel        the channel to predict, from 1 (default: what the model was trained on;
+                                   for a one-channel model RGB averaged, else the first)
+                  --channels       for a model of several channels: the image's channels in the model's
+                                   order, e.g. 2,1 (default: those the model records)
                   --tile           tile side in pixels (default 512); 0 predicts each image in one pass
                   --overlap        context around each tile that is predicted but not kept (default 64)
                   --batch          tiles per network run (default 1 on the CPU, 4 on a GPU)
@@ -80,7 +84,7 @@ public final class PredictCommand implements Command {
     }
 
     /** What {@code fluffy predict}'s options say, checked: how {@code fluffy slurm predict} checks them too. */
-    public record Parsed(String modelOption, Path input, Path output, InputType type, int channel, int tile,
+    public record Parsed(String modelOption, Path input, Path output, InputType type, ChannelSelection channels, int tile,
             int overlap, Integer batch, PostProcessing post, boolean probabilities, boolean flips, ObjectScale scale,
             fluffy.runtime.DeviceRequest device, int threads, boolean overwrite, Shard shard,
             Set<OutputFormat> formats) {
@@ -94,6 +98,16 @@ public final class PredictCommand implements Command {
         Path output = Path.of(args.require("output"));
         InputType type = inputType(args.value("type").orElse("frame"));
         int channel = Options.positive(args, "channel", 0) - 1;
+        ChannelSelection channels;
+        try {
+            channels = args.value("channels").map(ChannelSelection::parse)
+                    .orElse(channel < 0 ? ChannelSelection.DEFAULT : ChannelSelection.of(channel));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--channels: " + e.getMessage());
+        }
+        if (channel >= 0 && args.value("channels").isPresent()) {
+            throw new UsageException("give --channel or --channels, not both");
+        }
         int tile = Options.nonNegative(args, "tile", TileSettings.DEFAULT.tile());
         int overlap = Options.nonNegative(args, "overlap", TileSettings.DEFAULT.overlap());
         Integer batch = args.value("batch").isPresent() ? Options.positive(args, "batch", 1) : null;
@@ -114,7 +128,7 @@ public final class PredictCommand implements Command {
         }
         args.finish();
         args.noPositional();
-        return new Parsed(modelOption, input, output, type, channel, tile, overlap, batch, post, probabilities, flips,
+        return new Parsed(modelOption, input, output, type, channels, tile, overlap, batch, post, probabilities, flips,
                 scale, device, threads, overwrite, shard, formats);
     }
 
@@ -125,7 +139,7 @@ public final class PredictCommand implements Command {
         Path input = o.input();
         Path output = o.output();
         InputType type = o.type();
-        int channel = o.channel();
+        ChannelSelection channels = o.channels();
         int tile = o.tile();
         int overlap = o.overlap();
         Integer batch = o.batch();
@@ -144,8 +158,8 @@ public final class PredictCommand implements Command {
         if (!shard.equals(Shard.ALL)) {
             context.err().printf("shard %s: %d of %d image(s)%n", shard, inputs.size(), all.size());
         }
-        BatchPrediction.Request request = new BatchPrediction.Request(inputs, output, type, channel, post, probabilities,
-                scale, overwrite, o.formats());
+        BatchPrediction.Request request = new BatchPrediction.Request(inputs, output, type, channels, post,
+                probabilities, scale, overwrite, o.formats());
         List<String> overwrites = BatchPrediction.overwrites(request);
         if (!overwrites.isEmpty()) {
             // Refused before anything is read or written: the user's images are never replaced by results.

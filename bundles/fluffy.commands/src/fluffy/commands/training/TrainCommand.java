@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import fluffy.core.image.ChannelSelection;
 import fluffy.commands.DeviceOption;
 import fluffy.commands.cluster.SlurmTraining;
 import fluffy.headless.Arguments;
@@ -51,6 +52,7 @@ public final class TrainCommand implements Command {
                                     [--executor local|slurm [--partition P] [--time T] [--cpus-per-task C]
                                      [--mem M] [--gres G] [--sbatch-arg "ARGS"]]
                                     [--test-fraction %s] [--validation-fraction %s] [--patience N]
+                                    [--channels C1,C2,...]
 
                   --dir_in           a Processed/ folder (images/ + masks/ of the same names) or a workspace
                   --dir_out, --name  the run folder is DIR_OUT/NAME: split lists, model.onnx, checkpoint, logs
@@ -75,6 +77,9 @@ public final class TrainCommand implements Command {
                                      training (default %s); a search cross-validates training + validation
                   --patience         early stopping: stop after N epochs in a row without a better validation
                                      score (default 0: train to --epochs or --time-budget)
+                  --channels         the image channels the model takes, 1-based in its order, e.g. 2,1 (each
+                                     normalised on its own; recorded in the model, which prediction then
+                                     reads alike); default: one grey plane (RGB averaged, else channel 1)
                 """.formatted(p.trials(), p.folds(), p.epochsPerTrial(), f.test(), f.validation(), d.epochs(),
                 d.stepsPerEpoch(), d.batchSize(), d.crop(), Double.toString(d.learningRate()), f.test(),
                 f.validation()) + SlurmTraining.USAGE;
@@ -179,6 +184,12 @@ public final class TrainCommand implements Command {
         int searchEpochs = Options.positive(args, "search-epochs", p.epochsPerTrial());
         int parallel = Options.positive(args, "parallel-trials", p.parallel());
         int patience = Options.nonNegative(args, "patience", d.patience());
+        ChannelSelection channels;
+        try {
+            channels = ChannelSelection.parse(args.value("channels").orElse("default"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--channels: " + e.getMessage());
+        }
         Split.Fractions fractions;
         try {
             fractions = new Split.Fractions(Options.real(args, "test-fraction", Split.Fractions.DEFAULT.test()),
@@ -214,7 +225,7 @@ public final class TrainCommand implements Command {
         }
         TrainingSettings settings = d.withOptimizer(optimizer).withLearningRate(lr).withBatchSize(batch).withCrop(crop)
                 .withEpochs(epochs).withStepsPerEpoch(steps).withTimeBudget(budget).withSeed(seed)
-                .withPatience(patience).withSession(session);
+                .withPatience(patience).withChannels(channels).withSession(session);
         TrainingRun.SearchPlan search = useDefaults ? null
                 : searchPlan(new HyperparameterSearch.Plan(trials, folds, searchEpochs, parallel), searchListener,
                         cluster);

@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import fluffy.core.image.ChannelSelection;
 import fluffy.core.image.Normalization;
 import fluffy.core.image.Plane;
 import fluffy.inference.ClassMaps;
@@ -25,7 +26,7 @@ import fluffy.models.ModelType;
 
 /**
  * A bioimage.io model package (formats 0.4 and 0.5 of the spec) whose weights include ONNX, ready for
- * prediction: one input of one channel, the package's pre-processing applied to the whole image, its
+ * prediction: one input (of one or more channels), the package's pre-processing applied to the whole image, its
  * network run tile by tile in the package's axis order and sizes (overlapping at least by its halo), its
  * post-processing applied to the whole output, and the result turned into objects by {@link ObjectRule}.
  * The ONNX weights' sha256 is checked when the package gives one. A package that cannot be run is refused
@@ -40,9 +41,10 @@ public final class BioImageIoModel implements PredictionModel {
     private final TensorDescription input;
     private final TensorDescription output;
     private final ObjectRule rule;
+    private final ChannelSelection channels;
 
     private BioImageIoModel(Path file, String name, String format, byte[] onnx, TensorDescription input,
-            TensorDescription output, ObjectRule rule) {
+            TensorDescription output, ObjectRule rule, ChannelSelection channels) {
         this.file = file;
         this.name = name;
         this.format = format;
@@ -50,6 +52,7 @@ public final class BioImageIoModel implements PredictionModel {
         this.input = input;
         this.output = output;
         this.rule = rule;
+        this.channels = channels;
     }
 
     /**
@@ -98,9 +101,8 @@ public final class BioImageIoModel implements PredictionModel {
                 throw new IOException(file + ": the model has " + inputs.size() + " inputs; Fluffy feeds one image");
             }
             TensorDescription in = TensorDescription.input(inputs.get(0), v04);
-            if (in.channels() != 1) {
-                throw new IOException(file + ": its input '" + in.name() + "' has " + in.channels() + " channels; Fluffy "
-                        + "feeds one (a grey image, or the channel chosen with --channel)");
+            if (in.channels() < 1 || in.channels() > ChannelSelection.MAX) {
+                throw new IOException(file + ": its input '" + in.name() + "' has " + in.channels() + " channels");
             }
             if (!in.dataType().equals("float32")) {
                 throw new IOException(file + ": its input '" + in.name() + "' is " + in.dataType()
@@ -109,9 +111,10 @@ public final class BioImageIoModel implements PredictionModel {
             TensorDescription out = TensorDescription.output(outputs.get(0), v04, in);
             ObjectRule rule = ObjectRule.choose(out, rdf.get("config"), types);
             TileRule tiles = new TileRule(in.rule().min(), in.rule().step(), out.rule().halo(), rule.needsWholeImage());
-            TensorDescription input = new TensorDescription(in.name(), in.layout(), 1, in.channelNames(), tiles,
+            TensorDescription input = new TensorDescription(in.name(), in.layout(), in.channels(), in.channelNames(), tiles,
                     in.dataType(), in.processing());
-            return new BioImageIoModel(file, name, format, onnx, input, out, rule);
+            return new BioImageIoModel(file, name, format, onnx, input, out, rule, channels(rdf.get("config"),
+                    in.channels()));
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
@@ -154,6 +157,35 @@ public final class BioImageIoModel implements PredictionModel {
         return Double.NaN;
     }
 
+    /**
+     * The image channels a package made by Fluffy records ({@code config.fluffy.channels}); otherwise one grey
+     * plane for a one-channel package, else the image's first channels in order ({@code --channels} chooses).
+     */
+    private static ChannelSelection channels(Object config, int count) {
+        if (config instanceof Map<?, ?> c && c.get("fluffy") instanceof Map<?, ?> f && f.get("channels") != null) {
+            try {
+                ChannelSelection recorded = ChannelSelection.parse(String.valueOf(f.get("channels")));
+                if (recorded.count() == count) {
+                    return recorded;
+                }
+            } catch (IllegalArgumentException e) {
+                // not ours to trust: the count decides
+            }
+        }
+        return count == 1 ? ChannelSelection.DEFAULT
+                : new ChannelSelection(java.util.stream.IntStream.range(0, count).boxed().toList());
+    }
+
+    @Override
+    public ChannelSelection channels() {
+        return channels;
+    }
+
+    @Override
+    public int inputChannels() {
+        return input.channels();
+    }
+
     @Override
     public TensorLayout inputLayout() {
         return input.layout();
@@ -191,8 +223,14 @@ public final class BioImageIoModel implements PredictionModel {
 
     /** The whole image through the package's pre-processing (statistics of the whole image, then tiles). */
     @Override
-    public Input prepare(Plane image) {
-        FloatPlanes t = new FloatPlanes(1, image.width(), image.height(), image.data().clone());
+    public Input prepare(List<Plane> image) {
+        int w = image.get(0).width();
+        int n = image.get(0).data().length;
+        float[] values = new float[image.size() * n];
+        for (int c = 0; c < image.size(); c++) {
+            System.arraycopy(image.get(c).data(), 0, values, c * n, n);
+        }
+        FloatPlanes t = new FloatPlanes(image.size(), w, n / w, values);
         for (ProcessingStep step : input.processing()) {
             step.apply(t, t);
         }
@@ -202,8 +240,8 @@ public final class BioImageIoModel implements PredictionModel {
     /** The prepared input, kept for post-processing that refers to it ({@code scale_mean_variance}). */
     private record Prepared(FloatPlanes planes) implements Input {
         @Override
-        public float at(int index) {
-            return planes.values[index];
+        public float at(int channel, int index) {
+            return planes.get(channel, index);
         }
     }
 

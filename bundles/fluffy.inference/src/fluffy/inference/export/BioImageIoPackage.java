@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -43,16 +44,25 @@ public final class BioImageIoPackage {
 
     /** Writes the package to {@code target} (a .zip), atomically. */
     public static void write(FluffyModel model, Path target) throws IOException, SessionException {
-        Plane sample = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(TEST_SIZE, TEST_SIZE)).generate(2020).image();
-        float[] input = preprocess(model.normalization(), sample.data());
+        List<Plane> planes = testImage(model.inputChannels());
+        Plane sample = planes.get(0);
+        int channels = planes.size();
+        int n = TEST_SIZE * TEST_SIZE;
+        float[] raw = new float[channels * n];
+        float[] input = new float[channels * n];
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(planes.get(c).data(), 0, raw, c * n, n);
+            // scale_range over y and x: each channel by its own percentiles, as prediction normalises it.
+            System.arraycopy(preprocess(model.normalization(), planes.get(c).data()), 0, input, c * n, n);
+        }
         float[] output;
         try (InferenceSession session = new InferenceSession(model.onnx(), SessionSettings.cpu())) {
-            output = session.predict(input, 1, 1, TEST_SIZE, TEST_SIZE).values();
+            output = session.predict(input, 1, channels, TEST_SIZE, TEST_SIZE).values();
         }
         int classes = model.classes().size();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("weights.onnx", model.onnx());
-        files.put("test_input.npy", Npy.float32(sample.data(), new long[] {1, 1, TEST_SIZE, TEST_SIZE}));
+        files.put("test_input.npy", Npy.float32(raw, new long[] {1, channels, TEST_SIZE, TEST_SIZE}));
         files.put("test_output.npy", Npy.float32(output, new long[] {1, classes, TEST_SIZE, TEST_SIZE}));
         files.put("README.md", RdfText.documentation(model).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         files.put("cover.png", Cover.png(sample, output, classes, model));
@@ -66,6 +76,19 @@ public final class BioImageIoPackage {
                 }
             }
         });
+    }
+
+    /**
+     * The test input: synthetic nuclei for a one-channel model; for more channels, synthetic cells (cytoplasm,
+     * nuclei), repeated for a model of more than two.
+     */
+    static List<Plane> testImage(int channels) {
+        if (channels == 1) {
+            return List.of(new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(TEST_SIZE, TEST_SIZE)).generate(2020)
+                    .image());
+        }
+        List<Plane> cells = new fluffy.core.synthetic.SyntheticCells(TEST_SIZE, TEST_SIZE, 16).generate(2020).channels();
+        return java.util.stream.IntStream.range(0, channels).mapToObj(c -> cells.get(c % cells.size())).toList();
     }
 
     /** bioimage.io's scale_range over the whole sample: (x - p_low) / (p_high - p_low + eps). */

@@ -38,11 +38,11 @@ final class RdfText {
                 timestamp: "%s"
                 inputs:
                   - id: raw
-                    description: one grey channel, raw intensities (any bit depth)
+                    description: %s, raw intensities (any bit depth)
                     axes:
                       - type: batch
                       - type: channel
-                        channel_names: [raw]
+                        channel_names: [%s]
                       - type: space
                         id: y
                         size: {min: %d, step: %d}
@@ -88,11 +88,19 @@ final class RdfText {
                   fluffy:
                     model_type: %s
                     hyperparameters: %s
+                    channels: %s
                 """.formatted(BioImageIoPackage.FORMAT_VERSION, quoted("Fluffy " + model.type().name()),
-                quoted(model.type().description()), timestamp, min, step, min, step, sha256.get("test_input.npy"),
+                quoted(model.type().description()), timestamp, inputDescription(model),
+                String.join(", ", model.channels().names()), min, step, min, step, sha256.get("test_input.npy"),
                 number(model.normalization().lowPercentile()), number(model.normalization().highPercentile()),
                 String.join(", ", model.classes()), classes, sha256.get("test_output.npy"), sha256.get("weights.onnx"),
-                opset, type, quoted(model.description().hyperparameters().encode()));
+                opset, type, quoted(model.description().hyperparameters().encode()), quoted(model.channels().encode()));
+    }
+
+    /** What the input's channels are, for its description. */
+    private static String inputDescription(FluffyModel model) {
+        return model.channels().isDefault() ? "one grey channel"
+                : "the image's channels " + model.channels().encode() + " (1-based), each normalised on its own";
     }
 
     static String documentation(FluffyModel model) {
@@ -104,9 +112,9 @@ final class RdfText {
 
                 %s
 
-                Exported from Fluffy Workbench. Classes: %s. Input: one grey channel, normalised per image so that
-                its %s and %s percentiles map to 0 and 1 (`scale_range`); height and width must be multiples
-                of %d. Output: per-class probabilities of the same size.
+                Exported from Fluffy Workbench. Classes: %s. Input: %s, normalised per image (each channel
+                on its own) so that its %s and %s percentiles map to 0 and 1 (`scale_range`); height and width
+                must be multiples of %d. Output: per-class probabilities of the same size.
 
                 Objects: for a categorical model, seeds are pixels where `object` is the most probable class,
                 grown by a watershed over pixels whose `background` probability is below 0.5; for a binary model,
@@ -119,7 +127,7 @@ final class RdfText {
                 | key | value |
                 |---|---|
                 %s""".formatted(model.type().name(), model.type().description(), String.join(", ", model.classes()),
-                number(model.normalization().lowPercentile()), number(model.normalization().highPercentile()),
+                inputDescription(model), number(model.normalization().lowPercentile()), number(model.normalization().highPercentile()),
                 model.sizeMultiple(), model.description().hyperparameters().encode(),
                 training.isEmpty() ? "| (none recorded) | |\n" : training);
     }

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import fluffy.core.image.ChannelSelection;
 import fluffy.core.image.Normalization;
 import fluffy.core.image.Plane;
 import fluffy.core.labels.LabelMap;
+import fluffy.io.ImageChannels;
 import fluffy.io.ImageFormats;
 import fluffy.io.ImageInfo;
 import fluffy.io.ImageSource;
@@ -21,7 +23,8 @@ import fluffy.models.ModelType;
 /**
  * The training input: {@code images/<file>} paired with {@code masks/<file>} of the same name, as the
  * original's {@code Processed/} folder (or a Fluffy workspace, whose {@code Processed/} is used). Images
- * of any bit depth are normalised by percentiles; colour images are averaged to grey. A pair that is
+ * of any bit depth are normalised by percentiles, each channel on its own; by default colour images are
+ * averaged to grey and other images give their first channel. A pair that is
  * incomplete, unreadable or of mismatched size is reported by name and left out; the rest is used.
  */
 public final class ProcessedFolder {
@@ -56,6 +59,14 @@ public final class ProcessedFolder {
      */
     public static List<Sample> load(Path folder, List<String> names, ModelType type, HyperparameterValues values,
             Normalization normalization, Consumer<String> problems) {
+        return load(folder, names, type, values, normalization, ChannelSelection.DEFAULT, problems);
+    }
+
+    /**
+     * @param channels the image channels to load, in the model's order, each normalised on its own
+     */
+    public static List<Sample> load(Path folder, List<String> names, ModelType type, HyperparameterValues values,
+            Normalization normalization, ChannelSelection channels, Consumer<String> problems) {
         List<Sample> samples = new ArrayList<>();
         for (String name : names) {
             Path image = folder.resolve("images").resolve(name);
@@ -64,13 +75,19 @@ public final class ProcessedFolder {
                 if (!Files.isRegularFile(mask)) {
                     throw new IOException(mask + ": no mask for image " + image.getFileName());
                 }
-                Plane plane = grey(image);
+                List<Plane> planes = planes(image, channels);
+                Plane plane = planes.get(0);
                 LabelMap labels = LabelMapFiles.read(mask);
                 if (labels.width() != plane.width() || labels.height() != plane.height()) {
                     throw new IOException(mask + ": mask is " + labels.width() + " x " + labels.height()
                             + " but the image is " + plane.width() + " x " + plane.height());
                 }
-                samples.add(new Sample(name, plane.width(), plane.height(), normalization.apply(plane), labels,
+                int n = plane.width() * plane.height();
+                float[] normalised = new float[planes.size() * n];
+                for (int c = 0; c < planes.size(); c++) {
+                    System.arraycopy(normalization.apply(planes.get(c)), 0, normalised, c * n, n);
+                }
+                samples.add(new Sample(name, plane.width(), plane.height(), normalised, labels,
                         type.targets(labels, values)));
             } catch (IOException | RuntimeException e) {
                 problems.accept(name + ": left out: " + e.getMessage());
@@ -79,19 +96,10 @@ public final class ProcessedFolder {
         return samples;
     }
 
-    /** The first plane, with colour or multi-channel images averaged over channels. */
-    static Plane grey(Path file) throws IOException {
+    /** The first plane's channels: the selected ones in order, or one grey plane ({@link ImageChannels}). */
+    static List<Plane> planes(Path file, ChannelSelection channels) throws IOException {
         try (ImageSource source = ImageFormats.platform().open(file)) {
-            ImageInfo info = source.info(0);
-            int channels = info.rgb() ? 3 : 1;
-            float[] sum = new float[info.sizeX() * info.sizeY()];
-            for (int c = 0; c < channels; c++) {
-                float[] d = source.readPlane(0, c, 0, 0).data();
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += d[i] / channels;
-                }
-            }
-            return new Plane(info.sizeX(), info.sizeY(), sum);
+            return ImageChannels.read(source, channels, 0, 0);
         }
     }
 }

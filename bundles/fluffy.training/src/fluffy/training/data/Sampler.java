@@ -38,20 +38,28 @@ public final class Sampler {
 
     public Batch next() {
         int classes = samples.get(0).classes();
+        int channels = samples.get(0).channels();
         int plane = crop * crop;
-        float[] images = new float[batchSize * plane];
+        float[] images = new float[batchSize * channels * plane];
         float[] targets = new float[batchSize * classes * plane];
         for (int b = 0; b < batchSize; b++) {
             Sample s = samples.get(random.nextInt(samples.size()));
             double zoom = augmentation.zoom(random);
+            if (s.channels() != channels) {
+                throw new IllegalArgumentException(s.name() + " has " + s.channels() + " channels, other samples "
+                        + channels);
+            }
             if (zoom == 1) {
                 copy(s, images, targets, b, classes);
             } else {
                 zoomed(s, zoom, images, targets, b, classes);
             }
-            augmentation.intensities(images, b * plane, plane, random);
+            // Each channel changes on its own: stains and detectors vary independently between microscopes.
+            for (int c = 0; c < channels; c++) {
+                augmentation.intensities(images, (b * channels + c) * plane, plane, random);
+            }
         }
-        return new Batch(images, targets, batchSize, 1, classes, crop, crop);
+        return new Batch(images, targets, batchSize, channels, classes, crop, crop);
     }
 
     /** Where a window of {@code window} pixels starts along a side of {@code length}: random, negative if larger. */
@@ -66,18 +74,21 @@ public final class Sampler {
         int y0 = origin(s.height(), crop);
         int symmetry = augmentation.symmetry(random);
         int sourcePlane = s.width() * s.height();
+        int channels = s.channels();
         for (int y = 0; y < crop; y++) {
             for (int x = 0; x < crop; x++) {
                 int[] src = Augmentation.source(symmetry, x, y, crop);
                 int sx = x0 + src[0];
                 int sy = y0 + src[1];
-                int out = b * plane + y * crop + x;
+                int out = b * channels * plane + y * crop + x;
                 if (sx < 0 || sy < 0 || sx >= s.width() || sy >= s.height()) {
                     targets[(b * classes) * plane + y * crop + x] = classes > 1 ? 1 : 0; // background
                     continue;
                 }
                 int i = sy * s.width() + sx;
-                images[out] = s.image()[i];
+                for (int c = 0; c < channels; c++) {
+                    images[out + c * plane] = s.image()[c * sourcePlane + i];
+                }
                 for (int c = 0; c < classes; c++) {
                     targets[(b * classes + c) * plane + y * crop + x] = s.targets()[c * sourcePlane + i];
                 }
@@ -119,9 +130,13 @@ public final class Sampler {
                 int xb = Math.min(w - 1, ix + 1);
                 int ya = Math.max(0, iy);
                 int yb = Math.min(h - 1, iy + 1);
-                double top = image[ya * w + xa] * (1 - tx) + image[ya * w + xb] * tx;
-                double bottom = image[yb * w + xa] * (1 - tx) + image[yb * w + xb] * tx;
-                images[b * plane + out] = (float) (top * (1 - ty) + bottom * ty);
+                int channels = s.channels();
+                for (int c = 0; c < channels; c++) {
+                    int base = c * w * h;
+                    double top = image[base + ya * w + xa] * (1 - tx) + image[base + ya * w + xb] * tx;
+                    double bottom = image[base + yb * w + xa] * (1 - tx) + image[base + yb * w + xb] * tx;
+                    images[(b * channels + c) * plane + out] = (float) (top * (1 - ty) + bottom * ty);
+                }
             }
         }
         float[] t = targetsOf.apply(new LabelMap(crop, crop, labels));

@@ -53,8 +53,14 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
     }
 
     /** The training settings that are the run's own (the device and threads are chosen anew on resume). */
+    /** @param channels the image channels trained on, as the user writes them ({@code default}: one grey plane) */
     public record Settings(String optimizer, double learningRate, int batchSize, int crop, int epochs,
-            int stepsPerEpoch, Duration timeBudget, long seed) {
+            int stepsPerEpoch, Duration timeBudget, long seed, String channels) {
+
+        public Settings(String optimizer, double learningRate, int batchSize, int crop, int epochs, int stepsPerEpoch,
+                Duration timeBudget, long seed) {
+            this(optimizer, learningRate, batchSize, crop, epochs, stepsPerEpoch, timeBudget, seed, "default");
+        }
     }
 
     /** @param parallel trials proposed and run at once per round (1 for runs from before rounds) */
@@ -121,6 +127,7 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
         s.put("steps_per_epoch", settings.stepsPerEpoch());
         s.put("time_budget_seconds", settings.timeBudget() == null ? null : settings.timeBudget().toSeconds());
         s.put("seed", settings.seed());
+        s.put("channels", settings.channels());
         m.put("settings", s);
         m.put("test_fraction", split.test());
         m.put("validation_fraction", split.validation());
@@ -157,7 +164,7 @@ public record RunRecord(Status status, Phase phase, String message, Path data, S
         Settings settings = new Settings((String) s.get("optimizer"), number(s.get("learning_rate")),
                 (int) whole(s.get("batch")), (int) whole(s.get("crop")), (int) whole(s.get("epochs")),
                 (int) whole(s.get("steps_per_epoch")), budget == null ? null : Duration.ofSeconds(whole(budget)),
-                whole(s.get("seed")));
+                whole(s.get("seed")), s.get("channels") == null ? "default" : (String) s.get("channels"));
         Map<?, ?> p = (Map<?, ?>) m.get("search");
         Search search = p == null ? null : new Search((int) whole(p.get("trials")), (int) whole(p.get("folds")),
                 (int) whole(p.get("epochs_per_trial")),

@@ -67,8 +67,8 @@ public final class ResultsExport {
             return null;
         }
         try (ImageSource source = ImageFormats.platform().open(file)) {
-            Frames frames = new Frames(source, InputType.FRAME, -1);
-            Plane plane = frames.read(frames.list().get(0));
+            Frames frames = new Frames(source, InputType.FRAME, fluffy.core.image.ChannelSelection.DEFAULT);
+            Plane plane = frames.read(frames.list().get(0)).get(0);
             return plane.width() == map.width() && plane.height() == map.height() ? plane : null;
         } catch (IOException | RuntimeException e) {
             return null; // the export goes on; the line says the intensities are missing

@@ -39,7 +39,7 @@ public final class DemoCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: fluffy demo [--dir DIR] [--images N] [--size S] [--seed S] [--model M]
+                Usage: fluffy demo [--dir DIR] [--images N] [--size S] [--seed S] [--model M] [--cells]
                                    [--device auto|cpu|cuda[:N]] [--threads N]
 
                   --dir     the new workspace (default fluffy-demo; an existing folder is never reused:
@@ -48,6 +48,9 @@ public final class DemoCommand implements Command {
                   --size    their side in pixels (default 512)
                   --seed    the generator's seed (default 1); the same seed makes the same images
                   --model   a model file instead of the installed default model
+                  --cells   two-channel images of cells instead (channel 1 cytoplasm, channel 2 nuclei;
+                            the label maps are the cells); no model of cells is installed, so without
+                            --model the workspace is written and the commands that train one are printed
 
                 Writes DIR/Raw, DIR/Processed/images and DIR/Processed/masks (the true label maps),
                 predicts into DIR/Predictions (label maps, masks, overlays, ROI sets, measurements) and
@@ -57,7 +60,8 @@ public final class DemoCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws Exception {
-        Arguments args = Arguments.parse(arguments, Set.of());
+        Arguments args = Arguments.parse(arguments, Set.of("cells"));
+        boolean cells = args.flag("cells");
         Path dir = args.value("dir").map(Path::of).orElse(null);
         int images = Options.positive(args, "images", 8);
         int size = Options.positive(args, "size", 512);
@@ -71,12 +75,28 @@ public final class DemoCommand implements Command {
             throw new fluffy.headless.UsageException("--size must be at least 64");
         }
 
+        if (cells && modelOption == null) {
+            Path root = dir != null ? dir : DemoWorkspace.freeFolder(Path.of("fluffy-cells").toAbsolutePath());
+            context.err().printf("making %d synthetic two-channel %d x %d cell images in %s%n", images, size, size,
+                    root);
+            DemoWorkspace.createCells(root, images, size, seed);
+            context.out().printf("workspace: %s (channel 1 cytoplasm, channel 2 nuclei; Processed/masks: the cells)%n"
+                    + "train a model of both channels, then predict with it:%n"
+                    + "  fluffy train --dir_in %s --dir_out %s --name cells --channels 1,2 --time-budget 5m%n"
+                    + "  fluffy predict --model %s --input %s --output %s --instances%n", root, root,
+                    root.resolve("runs"), root.resolve("runs/cells/model.onnx"), root.resolve("Raw"),
+                    root.resolve("Predictions/cells"));
+            return ExitCodes.OK;
+        }
         Path modelFile = DefaultModel.orDefault(modelOption);
         PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
-        Path root = dir != null ? dir : DemoWorkspace.freeFolder(Path.of("fluffy-demo").toAbsolutePath());
+        Path root = dir != null ? dir : DemoWorkspace.freeFolder(Path.of(cells ? "fluffy-cells" : "fluffy-demo")
+                .toAbsolutePath());
 
-        context.err().printf("making %d synthetic %d x %d nuclei images in %s%n", images, size, size, root);
-        DemoWorkspace.Made made = DemoWorkspace.create(root, images, size, seed);
+        context.err().printf("making %d synthetic %d x %d %s images in %s%n", images, size, size,
+                cells ? "two-channel cell" : "nuclei", root);
+        DemoWorkspace.Made made = cells ? DemoWorkspace.createCells(root, images, size, seed)
+                : DemoWorkspace.create(root, images, size, seed);
 
         // Where the workbench puts a model's predictions, so the demo's results show in its navigator.
         Path predictions = made.workspace().predictions(PredictionsFolder.nameFor(modelFile));

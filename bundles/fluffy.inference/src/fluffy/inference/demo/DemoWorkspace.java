@@ -55,4 +55,25 @@ public final class DemoWorkspace {
         }
         return new Made(workspace, names);
     }
+
+    /**
+     * Writes {@code count} two-channel images of synthetic cells (channel 1 cytoplasm, channel 2 nuclei) of
+     * {@code size} x {@code size} pixels, with the cells as label maps, into a new workspace at {@code root}.
+     */
+    public static Made createCells(Path root, int count, int size, long seed) throws IOException {
+        if (Files.exists(root)) {
+            throw new IOException(root + " already exists; the demo only writes into a new folder");
+        }
+        Workspace workspace = Workspace.create(root);
+        fluffy.core.synthetic.SyntheticCells generator = new fluffy.core.synthetic.SyntheticCells(size, size, 14);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = String.format(Locale.ROOT, "cells_%02d", i + 1);
+            fluffy.core.synthetic.SyntheticCells.Sample s = generator.generate(seed + i);
+            SyntheticPairs.write(s.channels(), s.cells(), workspace.processedImage(name), workspace.processedMask(name));
+            AtomicFiles.copy(workspace.processedImage(name), workspace.raw().resolve(name + ".tif"));
+            names.add(name);
+        }
+        return new Made(workspace, names);
+    }
 }

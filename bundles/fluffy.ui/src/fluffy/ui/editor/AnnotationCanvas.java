@@ -77,6 +77,11 @@ public final class AnnotationCanvas {
         canvas.redraw();
     }
 
+    /** The image shown, as pixels (null before any): what a test or a snapshot reads back. */
+    public ImageData shownImage() {
+        return image == null ? null : image.getImageData();
+    }
+
     public void setDocument(RoiDocument doc) {
         document = doc;
         drawing = null;

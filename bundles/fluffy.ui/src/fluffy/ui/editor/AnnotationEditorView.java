@@ -23,7 +23,7 @@ public final class AnnotationEditorView {
     private final Label status;
     private final AnnotationCanvas canvas;
     private final RoiList list;
-    private final ContrastControls contrast;
+    final ContrastControls contrast;
     final Map<RoiDrawing.Tool, Button> tools = new EnumMap<>(RoiDrawing.Tool.class);
     final Button undo;
     final Button redo;
@@ -68,9 +68,9 @@ public final class AnnotationEditorView {
         predict = push(bar, "Predict ROIs", "Correct instead of draw: the newest model of the workspace (or the default "
                 + "model of the Preferences) finds the objects, which replace these ROIs until you save", onPredict);
         save = push(bar, "Save", "Save as the item's RoiSet.zip and rebuild its label map", onSave);
-        contrast = new ContrastControls(bar, (low, high) -> {
+        contrast = new ContrastControls(bar, ranges -> {
             if (image != null) {
-                canvas().setImage(image.render(low, high));
+                canvas().setImage(image.render(ranges));
             }
         });
         status = new Label(root, SWT.NONE);
@@ -105,7 +105,7 @@ public final class AnnotationEditorView {
         image = newImage;
         caption = newImage.description() + (text.isEmpty() ? "" : "   " + text);
         contrast.setRange(newImage);
-        canvas.setImage(newImage.render(newImage.auto()[0], newImage.auto()[1]));
+        canvas.setImage(newImage.render(contrast.ranges()));
         setDocument(doc);
     }
 

@@ -3,52 +3,91 @@ package fluffy.ui.editor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
 
 /**
- * Two sliders for the darkest and brightest grey shown, over the image's data range, and Auto (ImageJ's
- * saturated stretch). Disabled for RGB images, which are shown as they are.
+ * Two sliders for the darkest and brightest value shown, over the data range of the channel chosen in the
+ * channel box (shown only for images of several channels, which display as a composite), and Auto (ImageJ's
+ * saturated stretch, for every channel). Each channel keeps its own range. Disabled for RGB images, which
+ * are shown as they are.
  */
 final class ContrastControls {
 
-    /** Hears the new range in pixel values. */
+    /** Hears the new ranges in pixel values, one {low, high} per channel. */
     interface Listener {
-        void changed(double low, double high);
+        void changed(double[][] ranges);
     }
 
     private static final int STEPS = 1000;
 
-    private final Scale low;
-    private final Scale high;
+    final Combo channel;
+    final Scale low;
+    final Scale high;
     private final Button auto;
     private final Listener listener;
     private EditorImage image;
+    private double[][] ranges;
 
     ContrastControls(Composite parent, Listener listener) {
         this.listener = listener;
         new Label(parent, SWT.NONE).setText("  Contrast:");
-        low = scale(parent, "Darkest grey shown");
-        high = scale(parent, "Brightest grey shown");
+        channel = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
+        channel.setToolTipText("The channel whose contrast the sliders set; each keeps its own");
+        channel.addListener(SWT.Selection, e -> showSliders());
+        low = scale(parent, "Darkest value shown");
+        high = scale(parent, "Brightest value shown");
         auto = new Button(parent, SWT.PUSH);
         auto.setText("Auto");
-        auto.setToolTipText("Stretch so that 0.35% of the pixels saturate at each end, as ImageJ's Auto");
+        auto.setToolTipText("Stretch so that 0.35% of the pixels saturate at each end, as ImageJ's Auto (every channel)");
         auto.addListener(SWT.Selection, e -> {
             if (image != null) {
-                setRange(image);
-                listener.changed(image.auto()[0], image.auto()[1]);
+                ranges = image.autoRanges();
+                showSliders();
+                listener.changed(ranges);
             }
         });
         setEnabled(false);
     }
 
-    /** Puts the sliders at the image's automatic range. */
+    /** Puts every channel at its automatic range; the channel box lists the channels when there are several. */
     void setRange(EditorImage newImage) {
         image = newImage;
-        setEnabled(!newImage.rgb() && newImage.max() > newImage.min());
-        low.setSelection(toStep(newImage.auto()[0]));
-        high.setSelection(toStep(newImage.auto()[1]));
+        ranges = newImage.autoRanges();
+        channel.removeAll();
+        int n = newImage.channels().size();
+        for (int c = 0; c < n; c++) {
+            channel.add("Channel " + (c + 1) + " (" + EditorImage.COLOUR_NAMES[c % EditorImage.COLOUR_NAMES.length] + ")");
+        }
+        channel.select(0);
+        channel.setVisible(n > 1);
+        channel.setLayoutData(new RowData(n > 1 ? SWT.DEFAULT : 0, SWT.DEFAULT));
+        channel.getParent().layout(true);
+        setEnabled(!newImage.rgb());
+        showSliders();
+    }
+
+    /** The current ranges, one {low, high} per channel. */
+    double[][] ranges() {
+        return ranges;
+    }
+
+    private int selected() {
+        return Math.max(0, channel.getSelectionIndex());
+    }
+
+    private void showSliders() {
+        if (image == null) {
+            return;
+        }
+        int c = selected();
+        low.setSelection(toStep(c, ranges[c][0]));
+        high.setSelection(toStep(c, ranges[c][1]));
+        boolean usable = !image.rgb() && image.channels().get(c).max() > image.channels().get(c).min();
+        low.setEnabled(usable);
+        high.setEnabled(usable);
     }
 
     private Scale scale(Composite parent, String tip) {
@@ -57,25 +96,31 @@ final class ContrastControls {
         s.setToolTipText(tip);
         s.addListener(SWT.Selection, e -> {
             if (image != null) {
-                listener.changed(toValue(low.getSelection()), toValue(Math.max(high.getSelection(), low.getSelection() + 1)));
+                int c = selected();
+                ranges[c] = new double[] {toValue(c, low.getSelection()),
+                        toValue(c, Math.max(high.getSelection(), low.getSelection() + 1))};
+                listener.changed(ranges);
             }
         });
         s.setLayoutData(new RowData(90, SWT.DEFAULT));
         return s;
     }
 
-    private int toStep(double value) {
-        double span = image.max() - image.min();
-        return span <= 0 ? 0 : (int) Math.round((value - image.min()) / span * STEPS);
+    private int toStep(int c, double value) {
+        EditorImage.Channel ch = image.channels().get(c);
+        double span = ch.max() - ch.min();
+        return span <= 0 ? 0 : (int) Math.round((value - ch.min()) / span * STEPS);
     }
 
-    private double toValue(int step) {
-        return image.min() + (image.max() - image.min()) * step / STEPS;
+    private double toValue(int c, int step) {
+        EditorImage.Channel ch = image.channels().get(c);
+        return ch.min() + (ch.max() - ch.min()) * step / STEPS;
     }
 
     private void setEnabled(boolean enabled) {
         low.setEnabled(enabled);
         high.setEnabled(enabled);
         auto.setEnabled(enabled);
+        channel.setEnabled(enabled);
     }
 }

@@ -51,6 +51,7 @@ public final class ImageOutputs implements AutoCloseable {
     private TiffStack probabilities;
     private LabelMap single;
     private fluffy.io.PixelSize pixelSize = fluffy.io.PixelSize.UNKNOWN;
+    private boolean csvHeaderWritten;
     private int maxLabel;
     private int objects;
     private boolean committed;
@@ -90,10 +91,6 @@ public final class ImageOutputs implements AutoCloseable {
                 ? new ZipOutputStream(Files.newOutputStream(staged(stem + "_RoiSet.zip"))) : null;
         csv = formats.contains(OutputFormat.CSV)
                 ? Files.newBufferedWriter(staged(stem + "_objects.csv"), StandardCharsets.UTF_8) : null;
-        if (csv != null) {
-            csv.write(ObjectMeasurements.HEADER);
-            csv.newLine();
-        }
         geojson = formats.contains(OutputFormat.GEOJSON) ? new GeoJson(staged(stem + ".geojson"), stem) : null;
     }
 
@@ -132,7 +129,8 @@ public final class ImageOutputs implements AutoCloseable {
             ObjectMeasurements measured = ObjectMeasurements.of(labels, image);
             objects += measured.count();
             if (csv != null) {
-                measured.writeCsv(csv, z + 1, t + 1);
+                writeCsvHeader();
+                measured.writeCsv(csv, z + 1, t + 1, pixelSize);
             }
             if (geojson != null) {
                 geojson.add(labels, measured, frameCount > 1 ? z + 1 : 0, frameCount > 1 ? t + 1 : 0);
@@ -153,6 +151,15 @@ public final class ImageOutputs implements AutoCloseable {
     }
 
     /** The input's physical pixel size, for the OME-TIFF label map; unknown unless set. */
+    /** The header, once, before the first row: its physical columns depend on the pixel size, set after opening. */
+    private void writeCsvHeader() throws IOException {
+        if (!csvHeaderWritten) {
+            csv.write(ObjectMeasurements.header(pixelSize));
+            csv.newLine();
+            csvHeaderWritten = true;
+        }
+    }
+
     public void pixelSize(fluffy.io.PixelSize size) {
         pixelSize = size;
     }
@@ -187,6 +194,9 @@ public final class ImageOutputs implements AutoCloseable {
 
     /** Moves every file into place and returns them; the label map last, as the sign an image is done. */
     public List<Path> commit() throws IOException {
+        if (csv != null) {
+            writeCsvHeader(); // an image without frames still gets its header
+        }
         closeStreams();
         // An earlier result's label map goes first: until the new one is in place the image counts as not done.
         Files.deleteIfExists(dir.resolve(stem + ".tif"));

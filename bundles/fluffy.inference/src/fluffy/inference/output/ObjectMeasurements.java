@@ -27,6 +27,19 @@ public final class ObjectMeasurements {
 
     public static final String HEADER = "z,t,label," + String.join(",", COLUMNS);
 
+    /**
+     * The columns in micrometres added after {@link #COLUMNS} when the image's pixel size is known: area and
+     * centroid always; perimeter and axis lengths only for square pixels (with others they are no single
+     * length scale, so left empty).
+     */
+    public static final List<String> PHYSICAL_COLUMNS = List.of("area_um2", "centroid_x_um", "centroid_y_um",
+            "perimeter_um", "major_axis_length_um", "minor_axis_length_um");
+
+    /** The CSV header: {@link #HEADER}, and the physical columns when the pixel size is known. */
+    public static String header(fluffy.io.PixelSize size) {
+        return size.known() ? HEADER + "," + String.join(",", PHYSICAL_COLUMNS) : HEADER;
+    }
+
     private int[] present;
     private boolean intensities;
     private ShapeDescriptors shapes;
@@ -127,13 +140,28 @@ public final class ObjectMeasurements {
 
     /** Writes a CSV row per object; {@code z} and {@code t} (1-based) place it in a hyperstack. */
     public void writeCsv(Writer out, int z, int t) throws IOException {
+        writeCsv(out, z, t, fluffy.io.PixelSize.UNKNOWN);
+    }
+
+    /** The same, with the {@link #PHYSICAL_COLUMNS} when {@code size} is known. */
+    public void writeCsv(Writer out, int z, int t, fluffy.io.PixelSize size) throws IOException {
         StringBuilder row = new StringBuilder();
+        boolean square = size.known() && Math.abs(size.x() - size.y()) <= 1e-6 * Math.max(size.x(), size.y());
         for (int k : present) {
             row.setLength(0);
             row.append(z).append(',').append(t).append(',').append(k);
             Number[] v = values(k);
             for (int c = 0; c < v.length; c++) {
                 row.append(',').append(format(c, v[c]));
+            }
+            if (size.known()) {
+                double length = square ? size.x() : Double.NaN;
+                double[] physical = {v[0].doubleValue() * size.x() * size.y(), v[1].doubleValue() * size.x(),
+                    v[2].doubleValue() * size.y(), v[8].doubleValue() * length, v[11].doubleValue() * length,
+                    v[12].doubleValue() * length};
+                for (double p : physical) {
+                    row.append(',').append(Double.isNaN(p) ? "" : String.format(Locale.ROOT, "%.6g", p));
+                }
             }
             out.write(row.append('\n').toString());
         }

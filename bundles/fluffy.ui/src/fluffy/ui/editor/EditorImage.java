@@ -58,7 +58,7 @@ public record EditorImage(Path file, List<Channel> channels, String description)
                         : image.getStack().getProcessor(image.getStackIndex(c, 1, 1));
                 channels.add(Channel.of(ip));
             }
-            return new EditorImage(file, channels, ImagePreview.describe(file, image));
+            return new EditorImage(file, channels, ImagePreview.describe(file, image, channels.size() > 1));
         } finally {
             image.close();
         }

@@ -28,11 +28,23 @@ public record ImagePreview(Path file, ImageData data, String description) {
         }
     }
 
-    /** e.g. {@code cells.tif   512 × 512, 16-bit, 5 planes (showing the first)}. */
+    /**
+     * e.g. {@code cells.tif   512 × 512, 16-bit, 5 planes (showing the first)}, or for a hyperstack of channels
+     * {@code ..., 2 channels (composite)} when they are shown together.
+     */
     public static String describe(Path file, ImagePlus image) {
+        return describe(file, image, false);
+    }
+
+    /** @param composite whether the image's channels are shown together */
+    public static String describe(Path file, ImagePlus image, boolean composite) {
         String type = image.getBitDepth() == 24 ? "RGB" : image.getBitDepth() + "-bit";
         int planes = image.getStackSize();
-        return String.format("%s   %d × %d, %s%s", file.getFileName(), image.getWidth(), image.getHeight(), type,
-                planes > 1 ? ", " + planes + " planes (showing the first)" : "");
+        int channels = image.getNChannels();
+        String shown = composite && channels > 1
+                ? ", " + channels + " channels (composite)" + (planes > channels ? ", " + planes / channels
+                        + " planes each (showing the first)" : "")
+                : planes > 1 ? ", " + planes + " planes (showing the first)" : "";
+        return String.format("%s   %d × %d, %s%s", file.getFileName(), image.getWidth(), image.getHeight(), type, shown);
     }
 }

@@ -39,6 +39,21 @@ class ObjectMeasurementsTest {
         assertEquals(1.0, shape.solidity());
         assertEquals(ObjectMeasurements.HEADER.split(",").length, rows.get(1).split(",", -1).length);
 
+        // With a known pixel size, the same measures in micrometres follow: 0.5 um square pixels.
+        StringWriter physical = new StringWriter();
+        m.writeCsv(physical, 1, 2, new fluffy.io.PixelSize(0.5, 0.5, Double.NaN));
+        String[] header = ObjectMeasurements.header(new fluffy.io.PixelSize(0.5, 0.5, Double.NaN)).split(",");
+        String[] row = physical.toString().lines().toList().get(0).split(",", -1);
+        assertEquals(header.length, row.length);
+        assertEquals(List.of("1.50000", "1.00000", "0.250000", "3.00000", "1.63299", "1.00000"),
+                List.of(row).subList(row.length - 6, row.length), "area 6 px = 1.5 um2, centroid, perimeter, axes");
+        assertEquals("area_um2", header[header.length - 6]);
+        // Rectangular pixels have no single length scale: perimeter and axes in um are left empty.
+        StringWriter anisotropic = new StringWriter();
+        m.writeCsv(anisotropic, 1, 2, new fluffy.io.PixelSize(0.5, 0.25, Double.NaN));
+        String[] r = anisotropic.toString().lines().toList().get(0).split(",", -1);
+        assertEquals(List.of("0.750000", "1.00000", "0.125000", "", "", ""), List.of(r).subList(r.length - 6, r.length));
+
         StringWriter withoutImage = new StringWriter();
         ObjectMeasurements.of(map, null).writeCsv(withoutImage, 1, 1);
         assertEquals("", withoutImage.toString().lines().toList().get(0).split(",", -1)[10],

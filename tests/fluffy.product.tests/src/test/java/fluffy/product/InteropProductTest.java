@@ -129,6 +129,33 @@ class InteropProductTest {
         }
     }
 
+    /**
+     * Several channels through the product's commands: a two-channel cells workspace, a model trained on both
+     * channels (recorded in run.json and the model), predicted with the channels it records, and refused when
+     * given one channel.
+     */
+    @Test
+    void aModelOfTwoChannelsTrainsRecordsItsChannelsAndPredictsWithThem() throws Exception {
+        Path ws = dir.resolve("cells");
+        Run made = product.run("demo", "--cells", "--dir", ws.toString(), "--images", "6", "--size", "128");
+        assertEquals(0, made.exit(), made.toString());
+        assertTrue(made.out().contains("--channels 1,2"), made.toString());
+        Path runs = dir.resolve("cell-runs");
+        Run train = product.run("train", "--dir_in", ws.toString(), "--dir_out", runs.toString(), "--name", "both",
+                "--channels", "1,2", "--epochs", "1", "--steps-per-epoch", "4", "--crop", "64", "--batch", "2");
+        assertEquals(0, train.exit(), train.toString());
+        assertTrue(Files.readString(runs.resolve("both/run.json")).contains("\"channels\": \"1,2\""),
+                "run.json records the channels");
+        Path model = runs.resolve("both/model.onnx");
+        Run predict = product.run("predict", "--model", model.toString(), "--input", ws.resolve("Raw").toString(),
+                "--output", dir.resolve("cell-pred").toString(), "--instances");
+        assertEquals(0, predict.exit(), predict.toString());
+        assertTrue(predict.out().contains("6 of 6 image(s) predicted"), predict.toString());
+        Run refused = product.run("predict", "--model", model.toString(), "--input", ws.resolve("Raw").toString(),
+                "--output", dir.resolve("cell-pred-1").toString(), "--channel", "1");
+        assertTrue(refused.exit() != 0 && refused.err().contains("takes 2 channel(s)"), refused.toString());
+    }
+
     @Test
     void predictionsAsGeoJsonAreValidPolygonsWithTheObjectsAreasAndMeasurements() throws Exception {
         Path demo = dir.resolve("demo");
@@ -210,8 +237,18 @@ class InteropProductTest {
         Path czi = HeadlessProductTest.sharedData("czi").resolve("CD_s_1_t_3_c_2_z_5.czi");
         Path out = dir.resolve("ome");
         Run run = product.run("predict", "--input", czi.toString(), "--output", out.toString(), "--instances",
-                "--type", "all", "--channel", "1", "--formats", "tif,ome-tiff");
+                "--type", "all", "--channel", "1", "--formats", "tif,csv,ome-tiff");
         assertEquals(0, run.exit(), run.toString());
+        // The objects CSV in physical units too, from the CZI's scaling.
+        List<String> csv = Files.readAllLines(out.resolve("CD_s_1_t_3_c_2_z_5_objects.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        assertTrue(header.contains("area_um2") && header.contains("perimeter_um"), header.toString());
+        for (String line : csv.subList(1, csv.size())) {
+            String[] v = line.split(",", -1);
+            double area = Double.parseDouble(v[header.indexOf("area")]);
+            assertEquals(area * 0.0905766742 * 0.0905766742, Double.parseDouble(v[header.indexOf("area_um2")]),
+                    1e-5 * area, line);
+        }
         Path ome = out.resolve("CD_s_1_t_3_c_2_z_5_labels.ome.tif");
         try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {

@@ -88,6 +88,9 @@ public final class TrainDialog extends Dialog {
         spinner(training, "Batch size:", 1, 1024, plan.batch, v -> plan.batch = v);
         spinner(training, "Crop (pixels):", 8, 4096, plan.crop, v -> plan.crop = v);
         text(training, "Learning rate:", plan.learningRate, s -> plan.learningRate = s);
+        text(training, "Channels:", plan.channels, s -> plan.channels = s)
+                .setToolTipText("The image channels the model takes, from 1 in its order, e.g. 1,2 for cytoplasm and "
+                        + "nuclei; empty: one grey plane (RGB averaged, else channel 1)");
         label(training, "Device:");
         device = new Combo(training, SWT.DROP_DOWN);
         device.setItems("auto", "cpu", "cuda");

@@ -48,6 +48,8 @@ public final class TrainingPlan {
     public int crop = DEFAULTS.crop();
     public String learningRate = Double.toString(DEFAULTS.learningRate());
     public String device = "auto";
+    /** The image channels the model takes, 1-based in its order (e.g. {@code 1,2}); empty: one grey plane. */
+    public String channels = "";
     public int threads = Runtime.getRuntime().availableProcessors();
     /** Hyperparameter search trials before the final training; 0 trains with the values given. */
     public int searchTrials;
@@ -156,7 +158,13 @@ public final class TrainingPlan {
             throw new IllegalArgumentException("The learning rate '" + learningRate + "' is not a number.");
         }
         Duration budget = timeBudgetMinutes > 0 ? Duration.ofMinutes(timeBudgetMinutes) : null;
+        fluffy.core.image.ChannelSelection selection;
+        try {
+            selection = fluffy.core.image.ChannelSelection.parse(channels);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Channels: " + e.getMessage() + ".");
+        }
         return TrainingSettings.defaults(session).withLearningRate(lr).withBatchSize(batch).withCrop(crop)
-                .withEpochs(epochs).withStepsPerEpoch(stepsPerEpoch).withTimeBudget(budget);
+                .withEpochs(epochs).withStepsPerEpoch(stepsPerEpoch).withTimeBudget(budget).withChannels(selection);
     }
 }

@@ -69,6 +69,9 @@ class TrainingPlanTest {
         assertEquals(Device.CPU, r.settings().session().device().device());
         assertFalse(r.resume());
         assertEquals(null, r.search(), "no search unless trials are asked for");
+        assertTrue(r.settings().channels().isDefault(), "one grey plane unless channels are given");
+        plan.channels = "1,2";
+        assertEquals("1,2", plan.toRequest().settings().channels().encode());
         plan.searchTrials = 6;
         plan.searchFolds = 4;
         plan.searchEpochs = 7;
@@ -93,6 +96,10 @@ class TrainingPlanTest {
         plan.learningRate = "fast";
         assertEquals("The learning rate 'fast' is not a number.", plan.problems().get(0));
         plan.learningRate = "1e-3";
+        plan.channels = "1,1";
+        assertTrue(plan.problems().get(0).startsWith("Channels: channel list 1,1 names a channel twice"),
+                plan.problems().toString());
+        plan.channels = "";
         plan.device = "tpu";
         assertTrue(plan.problems().get(0).startsWith("device must be auto, cpu, cuda"), plan.problems().toString());
     }

@@ -61,22 +61,11 @@ class InteropProductTest {
         Run export = product.run("export", "--format", "bioimageio", "--output", zip.toString());
         assertEquals(0, export.exit(), export.toString());
 
-        JsonNode rdf;
-        try (ZipFile z = new ZipFile(zip.toFile()); InputStream in = z.getInputStream(z.getEntry("rdf.yaml"))) {
-            rdf = new YAMLMapper().readTree(in);
-        }
-        ObjectMapper json = new ObjectMapper();
-        JsonNode full = json.readTree(schemaFile.toFile());
-        JsonNode model = full.get("$defs").get(MODEL_DEFINITION);
-        assertTrue(model != null, "the schema defines " + MODEL_DEFINITION);
-        // The model definition, with the schema's definitions it refers to.
-        ObjectNode schema = json.createObjectNode();
-        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        schema.set("$defs", full.get("$defs"));
-        schema.put("$ref", "#/$defs/" + MODEL_DEFINITION);
-        JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+        JsonNode rdf = rdf(zip);
+        JsonSchema validator = validator(schemaFile);
         Set<ValidationMessage> errors = validator.validate(rdf);
         assertEquals(Set.of(), errors, "rdf.yaml against " + schemaFile + ":\n" + rdf.toPrettyString());
+        JsonNode model = new ObjectMapper().readTree(schemaFile.toFile()).get("$defs").get(MODEL_DEFINITION);
         assertEquals(model.get("properties").get("format_version").get("const").asText(),
                 rdf.get("format_version").asText(), "the schema's format version");
 
@@ -154,6 +143,16 @@ class InteropProductTest {
         Run refused = product.run("predict", "--model", model.toString(), "--input", ws.resolve("Raw").toString(),
                 "--output", dir.resolve("cell-pred-1").toString(), "--channel", "1");
         assertTrue(refused.exit() != 0 && refused.err().contains("takes 2 channel(s)"), refused.toString());
+
+        // Its bioimage.io package: a channel axis of two, valid against the spec's schema.
+        Path zip = dir.resolve("cells.zip");
+        Run export = product.run("export", "--model", model.toString(), "--format", "bioimageio", "--output",
+                zip.toString());
+        assertEquals(0, export.exit(), export.toString());
+        JsonNode rdf = rdf(zip);
+        Path schemaFile = HeadlessProductTest.sharedData("bioimageio").resolve("bioimageio_schema.json");
+        assertEquals(Set.of(), validator(schemaFile).validate(rdf), rdf.toPrettyString());
+        assertEquals("[\"c1\",\"c2\"]", rdf.get("inputs").get(0).get("axes").get(1).get("channel_names").toString());
     }
 
     @Test
@@ -278,6 +277,24 @@ class InteropProductTest {
                 api.getMethod("close").invoke(reader);
             }
         }
+    }
+
+    private static JsonNode rdf(Path zip) throws Exception {
+        try (ZipFile z = new ZipFile(zip.toFile()); InputStream in = z.getInputStream(z.getEntry("rdf.yaml"))) {
+            return new YAMLMapper().readTree(in);
+        }
+    }
+
+    /** The spec's model definition, with the schema's definitions it refers to. */
+    private static JsonSchema validator(Path schemaFile) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode full = json.readTree(schemaFile.toFile());
+        assertTrue(full.get("$defs").get(MODEL_DEFINITION) != null, "the schema defines " + MODEL_DEFINITION);
+        ObjectNode schema = json.createObjectNode();
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schema.set("$defs", full.get("$defs"));
+        schema.put("$ref", "#/$defs/" + MODEL_DEFINITION);
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
     }
 
     /** Label -> area from an objects CSV. */

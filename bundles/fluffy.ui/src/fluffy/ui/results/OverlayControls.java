@@ -1,9 +1,9 @@
 package fluffy.ui.results;
 
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -29,7 +29,12 @@ final class OverlayControls {
      */
     OverlayControls(Composite parent, Runnable styleChanged, Runnable splitChanged) {
         row = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(10).applyTo(row);
+        // A toolbar that wraps: on a narrow view the controls take a second line instead of being cut off.
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.wrap = true;
+        layout.center = true;
+        layout.marginLeft = layout.marginRight = layout.marginTop = layout.marginBottom = 0;
+        row.setLayout(layout);
         mode = new Combo(row, SWT.READ_ONLY);
         mode.setItems("Outlines", "Filled");
         mode.select(0);
@@ -66,7 +71,7 @@ final class OverlayControls {
         s.setPageIncrement(10);
         s.setSelection(value);
         s.addListener(SWT.Selection, e -> changed.run());
-        GridDataFactory.fillDefaults().hint(110, SWT.DEFAULT).applyTo(s);
+        s.setLayoutData(new RowData(110, SWT.DEFAULT));
         return s;
     }
 

@@ -54,7 +54,7 @@ public final class ResultsView {
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(line);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(line);
         status = new Label(line, SWT.NONE);
-        status.setText("No predictions open. Select a predictions folder in the navigator.");
+        status.setText("No predictions open: select a predictions folder in the navigator.");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         export = new Button(line, SWT.PUSH);
         export.setText("Export…");

@@ -16,6 +16,7 @@ public final class EpochChart {
 
     private final Chart chart;
     private final String[] ids;
+    private final String title;
 
     /**
      * @param ids     the curves, as named in the legend
@@ -26,9 +27,12 @@ public final class EpochChart {
             throw new IllegalArgumentException(ids.length + " curves but " + colours.length + " colours");
         }
         this.ids = ids.clone();
+        this.title = title;
         chart = new Chart(parent, SWT.DOUBLE_BUFFERED);
         chart.getTitle().setText(title);
         IAxisSet axes = chart.getAxisSet();
+        // Whole epochs only: a tick between two epochs has no label.
+        axes.getXAxis(0).getTick().setFormat(WholeNumbers.FORMAT);
         axes.getXAxis(0).getTitle().setText("epoch");
         axes.getYAxis(0).getTitle().setText(yTitle);
         Display display = parent.getDisplay();
@@ -38,6 +42,21 @@ public final class EpochChart {
             series.setSymbolColor(display.getSystemColor(colours[i]));
             series.setSymbolSize(3);
         }
+        showEmpty(chart, title, true);
+    }
+
+    /**
+     * Without data a chart says so in its title and shows no axes, legend or scale (an empty 0..1 frame reads
+     * as a result); with data it shows them all.
+     */
+    static void showEmpty(Chart chart, String title, boolean empty) {
+        chart.getTitle().setText(empty ? title + ": no run yet" : title);
+        for (org.eclipse.swtchart.IAxis axis : chart.getAxisSet().getAxes()) {
+            axis.getTick().setVisible(!empty);
+            axis.getTitle().setVisible(!empty);
+            axis.getGrid().setStyle(empty ? org.eclipse.swtchart.LineStyle.NONE : org.eclipse.swtchart.LineStyle.DOT);
+        }
+        chart.getLegend().setVisible(!empty && chart.getSeriesSet().getSeries().length > 1);
     }
 
     public Chart chart() {
@@ -61,6 +80,7 @@ public final class EpochChart {
                 chart.getSeriesSet().getSeries(ids[i]).setYSeries(ys[i]);
             }
             chart.getAxisSet().adjustRange();
+            showEmpty(chart, title, x.length == 0);
         } finally {
             chart.suspendUpdate(false);
         }

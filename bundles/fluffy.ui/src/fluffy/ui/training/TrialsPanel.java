@@ -24,6 +24,7 @@ import fluffy.training.records.SearchRecord;
 final class TrialsPanel {
 
     static final String SERIES = "trials";
+    private static final String TITLE = "Search trials";
     private static final String[] COLUMNS = {"Trial", "Status", "Mean F1", "Folds", "Hyperparameters"};
 
     private final SashForm box;
@@ -33,10 +34,10 @@ final class TrialsPanel {
     TrialsPanel(Composite parent) {
         box = new SashForm(parent, SWT.VERTICAL);
         chart = new Chart(box, SWT.DOUBLE_BUFFERED);
-        chart.getTitle().setText("Search trials");
+        chart.getTitle().setText(TITLE);
         chart.getAxisSet().getXAxis(0).getTitle().setText("trial");
         chart.getAxisSet().getYAxis(0).getTitle().setText("mean F1");
-        chart.getLegend().setVisible(false);
+        chart.getAxisSet().getXAxis(0).getTick().setFormat(WholeNumbers.FORMAT); // trials are numbered 1, 2, ...
         ILineSeries<?> points = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, SERIES);
         points.setLineStyle(LineStyle.NONE);
         points.setSymbolSize(5);
@@ -51,6 +52,7 @@ final class TrialsPanel {
             c.setWidth(widths[i]);
         }
         box.setWeights(55, 45);
+        EpochChart.showEmpty(chart, TITLE, true);
     }
 
     Control control() {
@@ -73,6 +75,7 @@ final class TrialsPanel {
             chart.getSeriesSet().getSeries(SERIES).setXSeries(java.util.Arrays.copyOf(x, n));
             chart.getSeriesSet().getSeries(SERIES).setYSeries(java.util.Arrays.copyOf(y, n));
             chart.getAxisSet().adjustRange();
+            EpochChart.showEmpty(chart, TITLE, n == 0);
         } finally {
             chart.suspendUpdate(false);
         }
@@ -84,6 +87,12 @@ final class TrialsPanel {
             item.setText(new String[] {Integer.toString(t.number()), t.status().label(),
                     Double.isFinite(t.meanScore()) ? String.format(Locale.ROOT, "%.3f", t.meanScore()) : "",
                     Integer.toString(t.folds().size()), pointText(t)});
+        }
+        // Columns as wide as their widest cell (or header), never narrower than they start.
+        for (TableColumn c : table.getColumns()) {
+            int before = c.getWidth();
+            c.pack();
+            c.setWidth(Math.max(before, c.getWidth()));
         }
         table.setRedraw(true);
     }

@@ -1,7 +1,10 @@
 package fluffy.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
@@ -18,8 +21,15 @@ class EpochChartTest {
             EpochChart chart = new EpochChart(swt.shell, "Loss", "loss", new String[] {"train", "validation"},
                     new int[] {SWT.COLOR_DARK_BLUE, SWT.COLOR_DARK_RED});
             swt.open();
+            assertEquals("Loss: no run yet", chart.chart().getTitle().getText(), "no empty 0..1 frame before data");
+            assertFalse(chart.chart().getAxisSet().getXAxis(0).getTick().isVisible());
             chart.setCurves(new double[] {1, 2, 3}, new double[] {0.9, 0.5, 0.3}, new double[] {1.0, 0.7, 0.6});
             swt.flush();
+            assertEquals("Loss", chart.chart().getTitle().getText());
+            assertTrue(chart.chart().getAxisSet().getXAxis(0).getTick().isVisible());
+            assertEquals("2", chart.chart().getAxisSet().getXAxis(0).getTick().getFormat().format(2.0));
+            assertEquals("", chart.chart().getAxisSet().getXAxis(0).getTick().getFormat().format(2.5),
+                    "no label between two epochs");
             assertArrayEquals(new double[] {0.9, 0.5, 0.3}, chart.curve("train"));
             assertArrayEquals(new double[] {1.0, 0.7, 0.6}, chart.curve("validation"));
             assertThrows(IllegalArgumentException.class,

@@ -7,15 +7,20 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Shell;
 import org.osgi.service.event.Event;
 
 import fluffy.ui.FluffyTopics;
 import jakarta.inject.Inject;
 
 /**
- * Opens what the command line names ({@link StartupArguments}) once the workbench is up, so the views
- * exist and hear the events.
+ * Once the workbench is up: fits the main window to the screen ({@link WindowFit}) and opens what the
+ * command line names ({@link StartupArguments}), now that the views exist and hear the events.
  */
 public class StartupAddon {
 
@@ -23,8 +28,15 @@ public class StartupAddon {
     private IEventBroker broker;
 
     @Inject
+    private MApplication application;
+
+    @Inject
+    private EModelService models;
+
+    @Inject
     @Optional
     void started(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
+        fitToScreen();
         StartupArguments args;
         try {
             args = StartupArguments.parse(Platform.getApplicationArgs());
@@ -38,5 +50,21 @@ public class StartupAddon {
         if (args.select() != null) {
             broker.post(FluffyTopics.SELECT, args.select());
         }
+    }
+
+    /** The main window inside its monitor's work area ({@link WindowFit}): the model's bounds are a design size. */
+    private void fitToScreen() {
+        if (!(models.find("fluffy.app.window.main", application) instanceof MWindow window)
+                || !(window.getWidget() instanceof Shell shell)) {
+            return;
+        }
+        Rectangle area = shell.getMonitor().getClientArea();
+        WindowFit.Bounds fitted = WindowFit.within(new WindowFit.Bounds(window.getX(), window.getY(), window.getWidth(),
+                window.getHeight()), new WindowFit.Bounds(area.x, area.y, area.width, area.height));
+        window.setX(fitted.x());
+        window.setY(fitted.y());
+        window.setWidth(fitted.width());
+        window.setHeight(fitted.height());
+        shell.setBounds(fitted.x(), fitted.y(), fitted.width(), fitted.height());
     }
 }

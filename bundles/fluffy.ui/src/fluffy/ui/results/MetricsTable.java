@@ -19,6 +19,9 @@ import org.eclipse.swt.widgets.Label;
 /** The per-image metrics, one row per prediction, and the totals over the folder; a row picks the image shown. */
 final class MetricsTable {
 
+    /** Image names can be 64 characters long: their column stops at this width. */
+    private static final int MAX_NAME_WIDTH = 240;
+
     private final Composite box;
     private final TableViewer viewer;
     private final Label total;
@@ -58,6 +61,14 @@ final class MetricsTable {
 
     void setRows(List<MetricsRow> rows) {
         viewer.setInput(rows);
+        // Columns as wide as their content and header (image names capped, they can be 64 characters long).
+        org.eclipse.swt.widgets.TableColumn[] columns = viewer.getTable().getColumns();
+        for (int i = 0; i < columns.length; i++) {
+            columns[i].pack();
+            if (i == 0) {
+                columns[i].setWidth(Math.min(columns[i].getWidth(), MAX_NAME_WIDTH));
+            }
+        }
         total.setText(MetricsRow.describe(rows));
         box.layout(true);
     }

@@ -50,7 +50,12 @@ public final class EpochChart {
      * as a result); with data it shows them all.
      */
     static void showEmpty(Chart chart, String title, boolean empty) {
-        chart.getTitle().setText(empty ? title + ": no run yet" : title);
+        showEmpty(chart, title, "no run yet", empty);
+    }
+
+    /** @param why what the title says when there is no data, e.g. {@code no run yet} */
+    static void showEmpty(Chart chart, String title, String why, boolean empty) {
+        chart.getTitle().setText(empty ? title + ": " + why : title);
         for (org.eclipse.swtchart.IAxis axis : chart.getAxisSet().getAxes()) {
             axis.getTick().setVisible(!empty);
             axis.getTitle().setVisible(!empty);

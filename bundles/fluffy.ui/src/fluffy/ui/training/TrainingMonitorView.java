@@ -64,7 +64,7 @@ public final class TrainingMonitorView {
         GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(sash);
         loss = new EpochChart(sash, "Loss", "loss", new String[] {TRAIN_LOSS, VAL_LOSS},
                 new int[] {SWT.COLOR_DARK_BLUE, SWT.COLOR_DARK_RED});
-        f1 = new EpochChart(sash, "Validation object F1 (IoU 0.5)", "F1", new String[] {VAL_F1},
+        f1 = new EpochChart(sash, "Validation F1@0.5", "object F1", new String[] {VAL_F1},
                 new int[] {SWT.COLOR_DARK_GREEN});
         trials = new TrialsPanel(sash);
         charts = new RedrawThrottle(root.getDisplay(), CHART_PERIOD_MS, this::drawCharts);

@@ -52,7 +52,7 @@ final class TrialsPanel {
             c.setWidth(widths[i]);
         }
         box.setWeights(55, 45);
-        EpochChart.showEmpty(chart, TITLE, true);
+        EpochChart.showEmpty(chart, TITLE, "no search yet", true);
     }
 
     Control control() {
@@ -75,7 +75,7 @@ final class TrialsPanel {
             chart.getSeriesSet().getSeries(SERIES).setXSeries(java.util.Arrays.copyOf(x, n));
             chart.getSeriesSet().getSeries(SERIES).setYSeries(java.util.Arrays.copyOf(y, n));
             chart.getAxisSet().adjustRange();
-            EpochChart.showEmpty(chart, TITLE, n == 0);
+            EpochChart.showEmpty(chart, TITLE, "no search yet", n == 0);
         } finally {
             chart.suspendUpdate(false);
         }

@@ -34,6 +34,9 @@ public final class AnnotationCanvas {
     private int panY;
     private double moveFromX = Double.NaN;
     private double moveFromY;
+    private FloatPolygon stroke;
+    private double brushRadius = 4;
+    private java.util.function.Consumer<String> hints = text -> { };
 
     public AnnotationCanvas(Composite parent) {
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
@@ -92,7 +95,19 @@ public final class AnnotationCanvas {
     public void setTool(RoiDrawing.Tool newTool) {
         tool = newTool;
         drawing = null;
+        stroke = null;
+        hints.accept(newTool.hint());
         canvas.redraw();
+    }
+
+    /** The radius in image pixels of the brush and the eraser. */
+    public void setBrushRadius(double radius) {
+        brushRadius = Math.max(0.5, radius);
+    }
+
+    /** Where the canvas says what a tool did or why it did nothing (the view's status line). */
+    public void onHint(java.util.function.Consumer<String> listener) {
+        hints = listener;
     }
 
     /** Fits the whole image into the canvas. */
@@ -115,6 +130,16 @@ public final class AnnotationCanvas {
         }
         double x = view.toImageX(e.x);
         double y = view.toImageY(e.y);
+        if (tool == RoiDrawing.Tool.MERGE) {
+            merge(document.hit(x, y));
+            return;
+        }
+        if (tool.edits()) {
+            stroke = new FloatPolygon();
+            stroke.addPoint(x, y);
+            canvas.redraw();
+            return;
+        }
         if (tool == RoiDrawing.Tool.SELECT) {
             document.select(document.hit(x, y));
             if (document.selected() >= 0) {
@@ -136,6 +161,9 @@ public final class AnnotationCanvas {
             panY = e.y;
             fitted = true;
             canvas.redraw();
+        } else if (stroke != null) {
+            stroke.addPoint(view.toImageX(e.x), view.toImageY(e.y));
+            canvas.redraw();
         } else if (drawing != null) {
             drawing.move(view.toImageX(e.x), view.toImageY(e.y));
             canvas.redraw();
@@ -149,6 +177,14 @@ public final class AnnotationCanvas {
         }
         double x = view.toImageX(e.x);
         double y = view.toImageY(e.y);
+        if (stroke != null) {
+            stroke.addPoint(x, y);
+            FloatPolygon done = stroke;
+            stroke = null;
+            applyStroke(done);
+            canvas.redraw();
+            return;
+        }
         if (!Double.isNaN(moveFromX)) {
             double dx = x - moveFromX;
             double dy = y - moveFromY;
@@ -184,6 +220,85 @@ public final class AnnotationCanvas {
         canvas.redraw();
     }
 
+    /** Brush, eraser or split along a finished stroke, as one undo step. */
+    private void applyStroke(FloatPolygon done) {
+        if (image == null) {
+            return;
+        }
+        RoiEdits edits = new RoiEdits(imageWidth, imageHeight);
+        int target = document.selected() >= 0 ? document.selected() : underStroke(done);
+        Roi object = target >= 0 ? document.rois().get(target) : null;
+        switch (tool) {
+            case BRUSH -> {
+                Roi painted = edits.brush(object, done, brushRadius);
+                if (painted == null) {
+                    return;
+                }
+                if (object == null) {
+                    document.add(painted);
+                    hints.accept("Painted a new object of " + edits.area(painted) + " pixels");
+                } else {
+                    document.replaceWith(target, List.of(painted));
+                    hints.accept("Object " + (target + 1) + ": " + edits.area(object) + " -> " + edits.area(painted)
+                            + " pixels");
+                }
+            }
+            case ERASER -> {
+                if (object == null) {
+                    hints.accept("Nothing to erase: select an object, or rub over one");
+                    return;
+                }
+                List<Roi> parts = edits.erase(object, done, brushRadius);
+                document.replaceWith(target, parts);
+                hints.accept(parts.isEmpty() ? "Object " + (target + 1) + " erased"
+                        : "Object " + (target + 1) + ": " + edits.area(object) + " -> "
+                                + parts.stream().mapToInt(edits::area).sum() + " pixels" + (parts.size() > 1
+                                        ? " in " + parts.size() + " parts" : ""));
+            }
+            case SPLIT -> {
+                List<Roi> parts = object == null ? List.of() : edits.split(object, done);
+                if (parts.size() < 2) {
+                    hints.accept(object == null ? "Draw the line across an object (or select it first)"
+                            : "The line does not cut object " + (target + 1) + " in two: draw it right across");
+                    return;
+                }
+                document.replaceWith(target, parts);
+                hints.accept("Object " + (target + 1) + " split in " + parts.size());
+            }
+            default -> throw new IllegalStateException(tool + " is no stroke");
+        }
+    }
+
+    /** The object the stroke crosses most (by its points), or -1. */
+    private int underStroke(FloatPolygon done) {
+        int[] votes = new int[document.rois().size()];
+        int best = -1;
+        for (int k = 0; k < done.npoints; k++) {
+            int hit = document.hit(done.xpoints[k], done.ypoints[k]);
+            if (hit >= 0 && ++votes[hit] > (best < 0 ? 0 : votes[best])) {
+                best = hit;
+            }
+        }
+        return best;
+    }
+
+    /** Merge tool: the click picks the first object, a click on another joins them. */
+    private void merge(int hit) {
+        int first = document.selected();
+        if (hit < 0) {
+            hints.accept("Click an object to merge");
+            return;
+        }
+        if (first < 0 || first == hit) {
+            document.select(hit);
+            hints.accept("Object " + (hit + 1) + " selected: click the object to join it with");
+            return;
+        }
+        RoiEdits edits = new RoiEdits(imageWidth, imageHeight);
+        document.merge(first, hit, edits.merge(document.rois().get(first), document.rois().get(hit)));
+        hints.accept("Objects " + (first + 1) + " and " + (hit + 1) + " merged");
+    }
+
     private void finish(Roi roi) {
         if (roi != null) {
             drawing = null;
@@ -214,6 +329,13 @@ public final class AnnotationCanvas {
         }
         if (drawing != null && drawing.started()) {
             outline(gc, drawing.preview(), SWT.COLOR_MAGENTA, 1, drawing.tool() != RoiDrawing.Tool.POLYGON);
+        }
+        if (stroke != null && stroke.npoints > 0) {
+            // A brush or eraser stroke shows as wide as it paints; a split line thin.
+            int wide = tool == RoiDrawing.Tool.SPLIT ? 1 : Math.max(1, (int) Math.round(2 * brushRadius * view.zoom()));
+            gc.setLineCap(SWT.CAP_ROUND);
+            outline(gc, stroke, tool == RoiDrawing.Tool.ERASER ? SWT.COLOR_RED : SWT.COLOR_MAGENTA, wide, false);
+            gc.setLineCap(SWT.CAP_FLAT);
         }
     }
 

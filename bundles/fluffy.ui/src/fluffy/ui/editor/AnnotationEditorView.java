@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
 
 /**
  * The Annotation Editor's content: tools (select, freehand, polygon, ellipse), undo, redo, delete, fit,
@@ -28,10 +29,13 @@ public final class AnnotationEditorView {
     final Button undo;
     final Button redo;
     final Button delete;
+    final Button fillHoles;
+    final Spinner brushSize;
     final Button save;
     final Button predict;
     private RoiDocument document;
     private EditorImage image;
+    private String hint = "";
     private String caption = "";
 
     /**
@@ -52,6 +56,7 @@ public final class AnnotationEditorView {
         for (RoiDrawing.Tool t : RoiDrawing.Tool.values()) {
             Button b = new Button(bar, SWT.RADIO);
             b.setText(t.name().charAt(0) + t.name().substring(1).toLowerCase(java.util.Locale.ROOT));
+            b.setToolTipText(t.hint());
             b.addListener(SWT.Selection, e -> {
                 if (b.getSelection()) {
                     canvas().setTool(t);
@@ -60,6 +65,12 @@ public final class AnnotationEditorView {
             tools.put(t, b);
         }
         tools.get(RoiDrawing.Tool.FREEHAND).setSelection(true);
+        new Label(bar, SWT.NONE).setText("Size:");
+        brushSize = new Spinner(bar, SWT.BORDER);
+        brushSize.setValues(4, 1, 100, 0, 1, 5);
+        brushSize.setToolTipText("The brush's and the eraser's radius in image pixels");
+        brushSize.addListener(SWT.Selection, e -> canvas().setBrushRadius(brushSize.getSelection()));
+        fillHoles = push(bar, "Fill holes", "Close the holes of the selected object", this::fillSelectedHoles);
         undo = push(bar, "Undo", "Undo the last change (Ctrl+Z)", () -> document.undo());
         redo = push(bar, "Redo", "Redo (Ctrl+Y)", () -> document.redo());
         delete = push(bar, "Delete", "Delete the selected ROI (Del)", () -> document.deleteSelected());
@@ -79,6 +90,10 @@ public final class AnnotationEditorView {
         SashForm sash = new SashForm(root, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         canvas = new AnnotationCanvas(sash);
+        canvas.onHint(text -> {
+            hint = text;
+            update();
+        });
         list = new RoiList(sash, index -> document.select(index));
         sash.setWeights(78, 22);
         setDocument(new RoiDocument());
@@ -104,6 +119,7 @@ public final class AnnotationEditorView {
     public void show(EditorImage newImage, RoiDocument doc, String text) {
         image = newImage;
         caption = newImage.description() + (text.isEmpty() ? "" : "   " + text);
+        hint = "";
         contrast.setRange(newImage);
         canvas.setImage(newImage.render(contrast.ranges()));
         setDocument(doc);
@@ -133,10 +149,12 @@ public final class AnnotationEditorView {
         undo.setEnabled(document.canUndo());
         redo.setEnabled(document.canRedo());
         delete.setEnabled(document.selected() >= 0);
+        fillHoles.setEnabled(document.selected() >= 0);
         save.setEnabled(image != null && document.dirty());
         predict.setEnabled(image != null);
         if (image != null) {
-            showStatus(caption + "   " + document.rois().size() + " ROIs" + (document.dirty() ? ", not saved" : ""));
+            showStatus(caption + "   " + document.rois().size() + " ROIs" + (document.dirty() ? ", not saved" : "")
+                    + (hint.isEmpty() ? "" : "   · " + hint));
         }
     }
 
@@ -146,6 +164,19 @@ public final class AnnotationEditorView {
 
     Label status() {
         return status;
+    }
+
+    private void fillSelectedHoles() {
+        int selected = document.selected();
+        if (image == null || selected < 0) {
+            return;
+        }
+        RoiEdits edits = new RoiEdits(image.width(), image.height());
+        ij.gui.Roi before = document.rois().get(selected);
+        ij.gui.Roi filled = edits.fillHoles(before);
+        document.replaceWith(selected, java.util.List.of(filled));
+        hint = "Object " + (selected + 1) + ": " + edits.area(before) + " -> " + edits.area(filled) + " pixels";
+        update();
     }
 
     private Button push(Composite parent, String text, String tip, Runnable action) {

@@ -118,6 +118,30 @@ public final class RoiDocument {
         change(next, index);
     }
 
+    /**
+     * Replaces ROI {@code index} by {@code parts} (an edited object: one, several after a split or an
+     * erasure that cut it, none when it was erased), as one undo step; the first part is selected.
+     */
+    public void replaceWith(int index, List<Roi> parts) {
+        List<Roi> next = new ArrayList<>(rois);
+        next.remove(index);
+        for (int k = 0; k < parts.size(); k++) {
+            next.add(index + k, (Roi) parts.get(k).clone());
+        }
+        change(next, parts.isEmpty() ? -1 : index);
+    }
+
+    /** Replaces ROIs {@code a} and {@code b} by {@code merged} (at {@code a}'s place), as one undo step. */
+    public void merge(int a, int b, Roi merged) {
+        if (a == b) {
+            throw new IllegalArgumentException("an object cannot be merged with itself");
+        }
+        List<Roi> next = new ArrayList<>(rois);
+        next.set(a, (Roi) merged.clone());
+        next.remove(b);
+        change(next, b < a ? a - 1 : a);
+    }
+
     public void select(int index) {
         if (index < -1 || index >= rois.size()) {
             throw new IndexOutOfBoundsException("no ROI " + index + " of " + rois.size());

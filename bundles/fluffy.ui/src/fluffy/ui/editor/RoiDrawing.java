@@ -12,7 +12,37 @@ import ij.process.FloatPolygon;
  */
 public final class RoiDrawing {
 
-    public enum Tool { SELECT, FREEHAND, POLYGON, ELLIPSE }
+    /**
+     * The editor's tools. Select, freehand, polygon and ellipse make or pick whole ROIs (drawn here); brush,
+     * eraser and split are strokes that change an object's pixels, merge joins two objects
+     * ({@link RoiEdits}, applied by the canvas).
+     */
+    public enum Tool {
+        SELECT("Click picks the smallest object under the cursor; drag moves it"),
+        FREEHAND("Drag around an object to outline it"),
+        POLYGON("Click the vertices; double click, Enter or a click on the first vertex closes"),
+        ELLIPSE("Drag the box of an ellipse"),
+        BRUSH("Paint onto the selected object (or a new one) with a disc of the brush size"),
+        ERASER("Rub out pixels of the selected object (or the one under the stroke); a cut object falls apart"),
+        SPLIT("Draw a line across an object to cut it in two; the parts together are the object"),
+        MERGE("With an object selected, click another to join them into one");
+
+        private final String hint;
+
+        Tool(String hint) {
+            this.hint = hint;
+        }
+
+        /** What the tool does, for its tooltip and the status line. */
+        public String hint() {
+            return hint;
+        }
+
+        /** Whether the tool is a stroke over existing objects rather than a shape drawn here. */
+        public boolean edits() {
+            return this == BRUSH || this == ERASER || this == SPLIT || this == MERGE;
+        }
+    }
 
     /** Freehand points closer than this (image pixels) to the last one add nothing. */
     static final double MIN_STEP = 0.5;
@@ -24,8 +54,8 @@ public final class RoiDrawing {
     private boolean pressed;
 
     public RoiDrawing(Tool tool) {
-        if (tool == Tool.SELECT) {
-            throw new IllegalArgumentException("the select tool draws nothing");
+        if (tool == Tool.SELECT || tool.edits()) {
+            throw new IllegalArgumentException("the " + tool + " tool draws no ROI of its own");
         }
         this.tool = tool;
     }

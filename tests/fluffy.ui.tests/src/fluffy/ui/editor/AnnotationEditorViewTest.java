@@ -1,5 +1,12 @@
 package fluffy.ui.editor;
 
+import static fluffy.ui.editor.EditorEvents.at;
+import static fluffy.ui.editor.EditorEvents.click;
+import static fluffy.ui.editor.EditorEvents.drag;
+import static fluffy.ui.editor.EditorEvents.mouse;
+import static fluffy.ui.editor.EditorEvents.press;
+import static fluffy.ui.editor.EditorEvents.tool;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +15,7 @@ import java.nio.file.Path;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +53,7 @@ class AnnotationEditorViewTest {
             assertFalse(view.save.isEnabled(), "nothing to save yet");
 
             tool(view, RoiDrawing.Tool.ELLIPSE);
-            drag(view, 10, 10, 30, 25);
+            drag(view, 10, 10, 30, 25, 1);
             tool(view, RoiDrawing.Tool.FREEHAND);
             Control c = view.canvas().control();
             mouse(view, SWT.MouseDown, 60, 10);
@@ -64,7 +69,8 @@ class AnnotationEditorViewTest {
             assertEquals(3, view.document().rois().size());
             assertEquals(3, view.list().rowCount());
             assertTrue(view.save.isEnabled());
-            assertTrue(view.status().getText().endsWith("3 ROIs, not saved"), view.status().getText());
+            assertTrue(view.status().getText().contains("3 ROIs, not saved"), view.status().getText());
+            assertTrue(view.status().getText().endsWith(RoiDrawing.Tool.POLYGON.hint()), "and what the tool does");
 
             tool(view, RoiDrawing.Tool.SELECT);
             click(view, 20, 17);
@@ -80,41 +86,5 @@ class AnnotationEditorViewTest {
             assertEquals(3, LabelMapFiles.read(ws.processedMask("cells")).objectCount());
             assertFalse(view.save.isEnabled(), "saved");
         }
-    }
-
-    private static void tool(AnnotationEditorView view, RoiDrawing.Tool tool) {
-        view.tools.values().forEach(b -> b.setSelection(false));
-        Button b = view.tools.get(tool);
-        b.setSelection(true);
-        b.notifyListeners(SWT.Selection, new Event());
-    }
-
-    private static void press(Button b) {
-        b.notifyListeners(SWT.Selection, new Event());
-    }
-
-    private static void drag(AnnotationEditorView view, double x0, double y0, double x1, double y1) {
-        mouse(view, SWT.MouseDown, x0, y0);
-        mouse(view, SWT.MouseMove, x1, y1);
-        mouse(view, SWT.MouseUp, x1, y1);
-    }
-
-    private static void click(AnnotationEditorView view, double x, double y) {
-        mouse(view, SWT.MouseDown, x, y);
-        mouse(view, SWT.MouseUp, x, y);
-    }
-
-    /** A mouse event at an image point, in the canvas's pixels. */
-    private static void mouse(AnnotationEditorView view, int type, double x, double y) {
-        view.canvas().control().notifyListeners(type, at(view, x, y));
-    }
-
-    private static Event at(AnnotationEditorView view, double x, double y) {
-        Event e = new Event();
-        ViewTransform t = view.canvas().transform();
-        e.x = (int) Math.round(t.toScreenX(x));
-        e.y = (int) Math.round(t.toScreenY(y));
-        e.button = 1;
-        return e;
     }
 }

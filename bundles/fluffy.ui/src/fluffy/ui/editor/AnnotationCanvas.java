@@ -37,6 +37,7 @@ public final class AnnotationCanvas {
     private FloatPolygon stroke;
     private double brushRadius = 4;
     private java.util.function.Consumer<String> hints = text -> { };
+    private java.util.function.BiConsumer<Integer, Integer> clickToAdd = (x, y) -> { };
 
     public AnnotationCanvas(Composite parent) {
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
@@ -105,6 +106,11 @@ public final class AnnotationCanvas {
         brushRadius = Math.max(0.5, radius);
     }
 
+    /** Who finds the object under a click of the click-to-add tool (image pixel coordinates). */
+    public void onClickToAdd(java.util.function.BiConsumer<Integer, Integer> listener) {
+        clickToAdd = listener;
+    }
+
     /** Where the canvas says what a tool did or why it did nothing (the view's status line). */
     public void onHint(java.util.function.Consumer<String> listener) {
         hints = listener;
@@ -132,6 +138,10 @@ public final class AnnotationCanvas {
         double y = view.toImageY(e.y);
         if (tool == RoiDrawing.Tool.MERGE) {
             merge(document.hit(x, y));
+            return;
+        }
+        if (tool == RoiDrawing.Tool.ADD) {
+            clickToAdd.accept((int) Math.floor(x), (int) Math.floor(y));
             return;
         }
         if (tool.edits()) {

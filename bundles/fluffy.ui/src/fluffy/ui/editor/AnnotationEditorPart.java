@@ -43,12 +43,15 @@ public class AnnotationEditorPart {
     private IEventBroker broker;
 
     private AnnotationEditorView view;
+    private final ClickModel clickModel = new ClickModel();
     private SelectedItem item;
     private int generation;
 
     @PostConstruct
     public void create(Composite parent) {
         view = new AnnotationEditorView(parent, this::save, this::openRoiSet, this::predictRois);
+        view.canvas().onClickToAdd(this::clickToAdd);
+        view.control().addDisposeListener(e -> clickModel.close());
     }
 
     @Inject
@@ -170,6 +173,44 @@ public class AnnotationEditorPart {
                 }
             }
         });
+        job.schedule();
+    }
+
+    /**
+     * Click to add: the workspace's newest model (else the preferences', else the default model) predicts a
+     * window around the click in a Job, and the object under the click joins the ROIs.
+     */
+    private void clickToAdd(int x, int y) {
+        EditorImage image = view.image();
+        if (item == null || image == null) {
+            return;
+        }
+        Workspace ws = item.workspace();
+        int mine = generation;
+        FluffyPreferences prefs = FluffyPreferences.instance();
+        view.showStatus("Finding the object at " + x + ", " + y + "…");
+        FluffyJob job = FluffyJob.of("Finding the object at " + x + ", " + y, FluffyJobs.READING, null, monitor -> {
+            try {
+                java.util.List<Path> models = fluffy.ui.WorkbenchPrediction.models(ws, prefs.defaultModel());
+                if (models.isEmpty()) {
+                    throw new IOException("no model: train one, or set a default model in File › Preferences");
+                }
+                fluffy.inference.Predictor predictor = clickModel.predictor(models.get(0), prefs.device(),
+                        prefs.threads());
+                boolean[] mask = ClickToAdd.objectAt(predictor, image.planes(predictor.model().channels()), x, y,
+                        monitor);
+                String where = " (" + models.get(0).getParent().getFileName() + "/" + models.get(0).getFileName() + ")";
+                sync.asyncExec(() -> {
+                    if (mine == generation && !view.control().isDisposed() && view.image() == image) {
+                        view.addFound(mask, where);
+                    }
+                });
+            } catch (Exception e) {
+                sync.asyncExec(() -> view.showStatus("Click to add failed: " + e.getMessage()));
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
         job.schedule();
     }
 

@@ -55,7 +55,7 @@ public final class AnnotationEditorView {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
         for (RoiDrawing.Tool t : RoiDrawing.Tool.values()) {
             Button b = new Button(bar, SWT.RADIO);
-            b.setText(t.name().charAt(0) + t.name().substring(1).toLowerCase(java.util.Locale.ROOT));
+            b.setText(t.label());
             b.setToolTipText(t.hint());
             b.addListener(SWT.Selection, e -> {
                 if (b.getSelection()) {
@@ -134,6 +134,22 @@ public final class AnnotationEditorView {
             }
         });
         canvas.setDocument(doc);
+        update();
+    }
+
+    /** Adds an object found for the click-to-add tool and says so. */
+    public void addFound(boolean[] mask, String where) {
+        if (image == null) {
+            return;
+        }
+        RoiEdits edits = new RoiEdits(image.width(), image.height());
+        ij.gui.Roi roi = mask == null ? null : edits.whole(mask);
+        if (roi == null) {
+            hint = "The model finds no object there" + where;
+        } else {
+            document.add(roi);
+            hint = "Added an object of " + edits.area(roi) + " pixels" + where;
+        }
         update();
     }
 

@@ -81,6 +81,44 @@ public record EditorImage(Path file, List<Channel> channels, String description)
         return pixels().getHeight();
     }
 
+    /**
+     * The planes a model takes, as prediction reads a file: the selected channels in order, or one grey
+     * plane (RGB averaged, else the first channel).
+     *
+     * @throws IllegalArgumentException when a selected channel is not in the image
+     */
+    public List<fluffy.core.image.Plane> planes(fluffy.core.image.ChannelSelection selection) {
+        int w = width();
+        int h = height();
+        List<fluffy.core.image.Plane> planes = new ArrayList<>();
+        if (selection.isDefault()) {
+            if (pixels() instanceof ColorProcessor rgb) {
+                float[] grey = new float[w * h];
+                int[] p = (int[]) rgb.getPixels();
+                for (int i = 0; i < grey.length; i++) {
+                    grey[i] = ((p[i] >> 16 & 0xff) + (p[i] >> 8 & 0xff) + (p[i] & 0xff)) / 3f;
+                }
+                planes.add(new fluffy.core.image.Plane(w, h, grey));
+            } else {
+                planes.add(floats(pixels()));
+            }
+            return planes;
+        }
+        for (int c : selection.channels()) {
+            if (c >= channels.size()) {
+                throw new IllegalArgumentException(file.getFileName() + ": the model takes channel " + (c + 1)
+                        + ", the image has " + channels.size());
+            }
+            planes.add(floats(channels.get(c).pixels()));
+        }
+        return planes;
+    }
+
+    private static fluffy.core.image.Plane floats(ImageProcessor ip) {
+        return new fluffy.core.image.Plane(ip.getWidth(), ip.getHeight(),
+                (float[]) ip.convertToFloatProcessor().getPixels());
+    }
+
     /** The automatic ranges, one {low, high} per channel. */
     public double[][] autoRanges() {
         return channels.stream().map(c -> c.auto().clone()).toArray(double[][]::new);

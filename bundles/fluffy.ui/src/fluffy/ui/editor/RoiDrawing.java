@@ -25,7 +25,8 @@ public final class RoiDrawing {
         BRUSH("Paint onto the selected object (or a new one) with a disc of the brush size"),
         ERASER("Rub out pixels of the selected object (or the one under the stroke); a cut object falls apart"),
         SPLIT("Draw a line across an object to cut it in two; the parts together are the object"),
-        MERGE("With an object selected, click another to join them into one");
+        MERGE("With an object selected, click another to join them into one"),
+        ADD("Click an object: the model finds it in a window around the click and adds it");
 
         private final String hint;
 
@@ -40,7 +41,12 @@ public final class RoiDrawing {
 
         /** Whether the tool is a stroke over existing objects rather than a shape drawn here. */
         public boolean edits() {
-            return this == BRUSH || this == ERASER || this == SPLIT || this == MERGE;
+            return this == BRUSH || this == ERASER || this == SPLIT || this == MERGE || this == ADD;
+        }
+
+        /** The toolbar's word for it. */
+        public String label() {
+            return this == ADD ? "Click to add" : name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -156,7 +156,7 @@ final class RoiEdits {
     }
 
     /** All set pixels as one ROI, or null when none is set. */
-    private Roi whole(boolean[] m) {
+    Roi whole(boolean[] m) {
         List<Roi> rois = LabelMapRois.rois(labelOne(m), 0, 0);
         return rois.isEmpty() ? null : unnamed(rois).get(0);
     }

@@ -76,7 +76,7 @@ public final class WorkbenchPrediction {
      */
     public static PredictionJob job(Path model, List<Path> inputs, Path output, String device, int threads) {
         return new PredictionJob("Predicting " + inputs.size() + " image(s) with " + model.getFileName(),
-                () -> plan(model, inputs, output, device, threads));
+                () -> plan(model, inputs, output, device, threads, false));
     }
 
     /**
@@ -85,18 +85,24 @@ public final class WorkbenchPrediction {
      */
     public static PredictionJob newestModelJob(Workspace ws, String extra, List<Path> inputs, String device,
             int threads) {
+        return newestModelJob(ws, extra, inputs, device, threads, false);
+    }
+
+    /** @param probabilities whether the job also writes each image's class probabilities (for a review) */
+    public static PredictionJob newestModelJob(Workspace ws, String extra, List<Path> inputs, String device,
+            int threads, boolean probabilities) {
         return new PredictionJob("Predicting " + inputs.size() + " image(s) with the newest model", () -> {
             List<Path> models = models(ws, extra);
             if (models.isEmpty()) {
                 throw new IOException("no model to predict with: train one, or set a default model in File › "
                         + "Preferences");
             }
-            return plan(models.get(0), inputs, outputFolder(ws, models.get(0)), device, threads);
+            return plan(models.get(0), inputs, outputFolder(ws, models.get(0)), device, threads, probabilities);
         });
     }
 
-    private static PredictionJob.Plan plan(Path model, List<Path> inputs, Path output, String device, int threads)
-            throws IOException, DeviceUnavailableException {
+    private static PredictionJob.Plan plan(Path model, List<Path> inputs, Path output, String device, int threads,
+            boolean probabilities) throws IOException, DeviceUnavailableException {
         PredictionModel read;
         try {
             read = PredictionModel.read(model, ModelTypes::require);
@@ -108,7 +114,7 @@ public final class WorkbenchPrediction {
         boolean cpu = session.device().device() instanceof Device.Cpu;
         TileSettings tiles = new TileSettings(TileSettings.DEFAULT.tile(), TileSettings.DEFAULT.overlap(), cpu ? 1 : 4);
         return new PredictionJob.Plan(read, session, tiles, new BatchPrediction.Request(inputs, output, InputType.FRAME,
-                -1, PostProcessing.DEFAULT, false));
+                -1, PostProcessing.DEFAULT, probabilities));
     }
 
     private static long modified(Path p) {

@@ -30,6 +30,7 @@ public final class AnnotationEditorView {
     final Button redo;
     final Button delete;
     final Button fillHoles;
+    final Button review;
     final Spinner brushSize;
     final Button save;
     final Button predict;
@@ -71,6 +72,8 @@ public final class AnnotationEditorView {
         brushSize.setToolTipText("The brush's and the eraser's radius in image pixels");
         brushSize.addListener(SWT.Selection, e -> canvas().setBrushRadius(brushSize.getSelection()));
         fillHoles = push(bar, "Fill holes", "Close the holes of the selected object", this::fillSelectedHoles);
+        review = push(bar, "Next doubtful ▸", "Walk through the predicted objects the model is least sure of, most "
+                + "doubtful first (after Predict ROIs)", this::nextDoubtful);
         undo = push(bar, "Undo", "Undo the last change (Ctrl+Z)", () -> document.undo());
         redo = push(bar, "Redo", "Redo (Ctrl+Y)", () -> document.redo());
         delete = push(bar, "Delete", "Delete the selected ROI (Del)", () -> document.deleteSelected());
@@ -166,6 +169,7 @@ public final class AnnotationEditorView {
         redo.setEnabled(document.canRedo());
         delete.setEnabled(document.selected() >= 0);
         fillHoles.setEnabled(document.selected() >= 0);
+        review.setEnabled(document.rois().stream().anyMatch(r -> r.getProperty(PredictedRois.DOUBT) != null));
         save.setEnabled(image != null && document.dirty());
         predict.setEnabled(image != null);
         if (image != null) {
@@ -180,6 +184,32 @@ public final class AnnotationEditorView {
 
     Label status() {
         return status;
+    }
+
+    /**
+     * Selects the next object in order of doubt (most doubtful first), after the one selected if that is in
+     * the order, and says why the model doubts it.
+     */
+    private void nextDoubtful() {
+        java.util.List<ij.gui.Roi> rois = document.rois();
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < rois.size(); i++) {
+            if (rois.get(i).getProperty(PredictedRois.DOUBT) != null) {
+                order.add(i);
+            }
+        }
+        if (order.isEmpty()) {
+            return;
+        }
+        order.sort(java.util.Comparator.comparingDouble(
+                (Integer i) -> -Double.parseDouble(rois.get(i).getProperty(PredictedRois.DOUBT))));
+        int at = order.indexOf(document.selected());
+        int next = order.get((at + 1) % order.size());
+        document.select(next);
+        ij.gui.Roi r = rois.get(next);
+        hint = "Review " + (order.indexOf(next) + 1) + " of " + order.size() + ": object " + (next + 1) + ", doubt "
+                + r.getProperty(PredictedRois.DOUBT) + " (" + r.getProperty(PredictedRois.DOUBT + ".reason") + ")";
+        update();
     }
 
     private void fillSelectedHoles() {

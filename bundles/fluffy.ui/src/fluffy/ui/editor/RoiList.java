@@ -36,6 +36,11 @@ final class RoiList {
             return (b.x + b.width / 2) + ", " + (b.y + b.height / 2);
         });
         column("Size", 80, r -> r.roi().getBounds().width + " × " + r.roi().getBounds().height);
+        // The model's doubt of a predicted object (Predict ROIs), empty for drawn ones.
+        column("Doubt", 60, r -> {
+            String d = r.roi().getProperty(PredictedRois.DOUBT);
+            return d == null ? "" : d.substring(0, Math.min(4, d.length()));
+        });
         viewer.addSelectionChangedListener(e -> {
             if (!updating) {
                 Object first = viewer.getStructuredSelection().getFirstElement();

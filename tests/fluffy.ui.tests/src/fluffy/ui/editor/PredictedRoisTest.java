@@ -73,6 +73,21 @@ class PredictedRoisTest {
             swt.flush();
             assertTrue(view.predict.isEnabled());
             assertEquals(predicted.objectCount(), view.list().rowCount());
+
+            // The review queue: every predicted object has the model's doubt; Next doubtful walks them in order.
+            assertTrue(corrected.rois().stream().allMatch(r -> r.getProperty(PredictedRois.DOUBT) != null),
+                    "each predicted object has a doubt");
+            assertTrue(view.review.isEnabled());
+            java.util.List<Double> seen = new java.util.ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                view.review.notifyListeners(SWT.Selection, new Event());
+                seen.add(Double.parseDouble(corrected.rois().get(corrected.selected()).getProperty(PredictedRois.DOUBT)));
+            }
+            double most = corrected.rois().stream().mapToDouble(r -> Double.parseDouble(r.getProperty(
+                    PredictedRois.DOUBT))).max().orElseThrow();
+            assertEquals(most, seen.get(0), "the most doubtful object first");
+            assertTrue(seen.get(0) >= seen.get(1) && seen.get(1) >= seen.get(2), "then less doubtful ones: " + seen);
+            assertTrue(view.status().getText().contains("Review 3 of "), view.status().getText());
             corrected.select(0);
             view.delete.notifyListeners(SWT.Selection, new Event());
             assertEquals(predicted.objectCount() - 1, view.list().rowCount());

@@ -128,6 +128,11 @@ public final class RunFolder {
         return folder.resolve(RECORD_FILE);
     }
 
+    /** {@code retraining.txt}: a retrained run's validation scores before and after ({@link Retraining}). */
+    public Path retrainingFile() {
+        return folder.resolve("retraining.txt");
+    }
+
     public Path splitFolder() {
         return folder.resolve(SPLIT_FOLDER);
     }

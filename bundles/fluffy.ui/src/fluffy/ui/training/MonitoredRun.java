@@ -216,6 +216,18 @@ public final class MonitoredRun {
         } else {
             s.append(folder);
         }
+        // A retrained run: what the corrections bought, as Retraining measured it.
+        java.nio.file.Path retraining = fluffy.training.RunFolder.at(folder).retrainingFile();
+        if (job == null || job.getState() == org.eclipse.core.runtime.jobs.Job.NONE) {
+            try {
+                if (java.nio.file.Files.isRegularFile(retraining)) {
+                    java.util.List<String> lines = java.nio.file.Files.readAllLines(retraining);
+                    s.append(" · retrained: ").append(lines.get(lines.size() - 1));
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // the comparison is a note: without it the details are still true
+            }
+        }
         return s.toString();
     }
 

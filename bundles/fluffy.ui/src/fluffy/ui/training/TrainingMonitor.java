@@ -1,5 +1,6 @@
 package fluffy.ui.training;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -7,11 +8,17 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
+import fluffy.jobs.FluffyJob;
+import fluffy.jobs.FluffyJobs;
 import fluffy.jobs.TrainingJob;
+import fluffy.models.ModelTypes;
+import fluffy.runtime.session.SessionSettings;
 import fluffy.training.EpochResult;
+import fluffy.training.Retraining;
 import fluffy.training.RunFolder;
 import fluffy.training.TrainingRun;
 
@@ -90,6 +97,57 @@ public final class TrainingMonitor {
         TrainingRun.Request r = run.job().request();
         TrainingJob job = new TrainingJob(new TrainingRun.Request(r.data(), r.runDir(), r.type(), r.hyperparameters(),
                 r.settings(), r.split(), true, r.initFrom(), r.search()), m -> { });
+        start(job);
+        return job;
+    }
+
+    /** Where a retraining gets its device and threads: resolving CUDA may take seconds, so inside the job. */
+    public interface Session {
+        SessionSettings settings() throws Exception;
+    }
+
+    /**
+     * One-click retraining ({@link Retraining}): the run's model fine-tuned on its workspace's
+     * pairs (the folder above {@code Runs/}) as a new run beside it, followed here; when it is done both models
+     * are scored on its validation images in a Job, and the new run is shown again with the comparison in its
+     * details.
+     *
+     * @return the job, scheduled; null when the run has no model or no workspace around it
+     */
+    public TrainingJob retrain(MonitoredRun run, Session session) {
+        Path model = RunFolder.at(run.folder()).model();
+        Path runs = run.folder().toAbsolutePath().getParent();
+        Path data = runs == null ? null : runs.getParent();
+        if (data == null || !Files.isRegularFile(model)) {
+            return null;
+        }
+        Path runDir = Retraining.runFolder(model, runs);
+        TrainingRun.Request[] made = new TrainingRun.Request[1];
+        TrainingJob job = TrainingJob.planned(runDir, () -> {
+            made[0] = Retraining.request(data, model, runDir, session.settings(),
+                    ModelTypes::require);
+            return made[0];
+        });
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (made[0] == null || job.result() == null || job.result().model() == null) {
+                    return;
+                }
+                FluffyJob compare = FluffyJob.of("Scoring " + runDir.getFileName()
+                        + " before and after", FluffyJobs.READING, null, progress -> {
+                            Retraining.compare(made[0], ModelTypes::require);
+                            runEnded.accept(runDir);
+                            ui.execute(() -> {
+                                if (!view.control().isDisposed()) {
+                                    showFolder(runDir);
+                                }
+                            });
+                            return Status.OK_STATUS;
+                        });
+                compare.schedule();
+            }
+        });
         start(job);
         return job;
     }

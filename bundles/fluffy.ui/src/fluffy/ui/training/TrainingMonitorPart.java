@@ -13,6 +13,9 @@ import org.eclipse.swt.widgets.Composite;
 
 import fluffy.jobs.FluffyJobs;
 import fluffy.jobs.TrainingJob;
+import fluffy.runtime.DeviceRequest;
+import fluffy.runtime.Devices;
+import fluffy.runtime.session.SessionSettings;
 import fluffy.ui.FluffyTopics;
 import fluffy.ui.SelectedRun;
 import fluffy.ui.preferences.FluffyPreferences;
@@ -36,7 +39,7 @@ public class TrainingMonitorPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        view = new TrainingMonitorView(parent, run -> monitor.cancel(run), this::resume);
+        view = new TrainingMonitorView(parent, run -> monitor.cancel(run), this::resume, this::retrain);
         monitor = new TrainingMonitor(view, sync::asyncExec, folder -> {
             // Runs/<name> of a workspace: the navigator re-reads the workspace to show the run's new state.
             if (folder.getParent() != null && folder.getParent().getParent() != null) {
@@ -88,6 +91,13 @@ public class TrainingMonitorPart {
         }
         FluffyPreferences prefs = FluffyPreferences.instance();
         monitor.start(TrainingJob.resuming(run.folder(), until, prefs.device(), prefs.threads()));
+    }
+
+    /** One-click retraining on the preferences' device ({@link TrainingMonitor#retrain}). */
+    private void retrain(MonitoredRun run) {
+        FluffyPreferences prefs = FluffyPreferences.instance();
+        monitor.retrain(run, () -> new SessionSettings(Devices.choose(DeviceRequest.parse(prefs.device())),
+                prefs.threads()));
     }
 
     private boolean live() {

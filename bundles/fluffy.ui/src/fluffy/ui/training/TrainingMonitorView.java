@@ -34,6 +34,7 @@ public final class TrainingMonitorView {
     private final ProgressBar progress;
     private final Button cancel;
     private final Button resume;
+    private final Button retrain;
     private final EpochChart loss;
     private final EpochChart f1;
     private final TrialsPanel trials;
@@ -41,14 +42,20 @@ public final class TrainingMonitorView {
     private MonitoredRun run;
 
     public TrainingMonitorView(Composite parent, Consumer<MonitoredRun> onCancel, Consumer<MonitoredRun> onResume) {
+        this(parent, onCancel, onResume, run -> { });
+    }
+
+    /** @param onRetrain fine-tunes the run's model on its workspace's pairs as a new run */
+    public TrainingMonitorView(Composite parent, Consumer<MonitoredRun> onCancel, Consumer<MonitoredRun> onResume,
+            Consumer<MonitoredRun> onRetrain) {
         root = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(4, 4).applyTo(root);
+        GridLayoutFactory.fillDefaults().numColumns(4).margins(4, 4).applyTo(root);
         headline = new Label(root, SWT.NONE);
         headline.setFont(JFaceResources.getBannerFont());
         headline.setText("No training run open. Select a run in the navigator or start one with Train….");
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).applyTo(headline);
+        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(headline);
         details = new Label(root, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).applyTo(details);
+        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(details);
         progress = new ProgressBar(root, SWT.HORIZONTAL);
         progress.setMaximum(1000);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(progress);
@@ -60,8 +67,13 @@ public final class TrainingMonitorView {
         resume.setText("Resume");
         resume.setToolTipText("Continue from the last checkpoint with the same settings");
         resume.addListener(SWT.Selection, e -> onResume.accept(run));
+        retrain = new Button(root, SWT.PUSH);
+        retrain.setText("Retrain");
+        retrain.setToolTipText("Fine-tune this run's model on the workspace's pairs (your corrections included) "
+                + "with a short schedule, as a new run; its validation scores before and after are shown");
+        retrain.addListener(SWT.Selection, e -> onRetrain.accept(run));
         SashForm sash = new SashForm(root, SWT.HORIZONTAL);
-        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(sash);
+        GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(sash);
         loss = new EpochChart(sash, "Loss", "loss", new String[] {TRAIN_LOSS, VAL_LOSS},
                 new int[] {SWT.COLOR_DARK_BLUE, SWT.COLOR_DARK_RED});
         f1 = new EpochChart(sash, "Validation F1@0.5", "object F1", new String[] {VAL_F1},
@@ -114,6 +126,8 @@ public final class TrainingMonitorView {
         }
         cancel.setEnabled(run != null && run.canCancel());
         resume.setEnabled(run != null && run.canResume());
+        retrain.setEnabled(run != null && !run.canCancel() && java.nio.file.Files.isRegularFile(
+                fluffy.training.RunFolder.at(run.folder()).model()));
         root.layout(true);
     }
 
@@ -142,6 +156,10 @@ public final class TrainingMonitorView {
 
     Button cancelButton() {
         return cancel;
+    }
+
+    Button retrainButton() {
+        return retrain;
     }
 
     Button resumeButton() {

@@ -49,8 +49,12 @@ class TrainingMonitorTest {
         List<Path> ended = new CopyOnWriteArrayList<>();
         try (SwtFixture swt = new SwtFixture(900, 500)) {
             swt.shell.setLayout(new FillLayout());
-            TrainingMonitorView view = new TrainingMonitorView(swt.shell, r -> { }, r -> { });
+            TrainingMonitor[] monitors = new TrainingMonitor[1];
+            TrainingJob[] retraining = new TrainingJob[1];
+            TrainingMonitorView view = new TrainingMonitorView(swt.shell, r -> { }, r -> { },
+                    r -> retraining[0] = monitors[0].retrain(r, SessionSettings::cpu));
             TrainingMonitor monitor = new TrainingMonitor(view, swt.display::asyncExec, ended::add);
+            monitors[0] = monitor;
             swt.open();
 
             monitor.start(job);
@@ -84,6 +88,17 @@ class TrainingMonitorTest {
             assertEquals(3, past.curves().size());
             assertTrue(past.canResume(), "a run on disk with a checkpoint can be resumed");
             view.cancelButton().notifyListeners(SWT.Selection, new Event());
+
+            // One-click retraining: a new run beside it, then the scores before and after in its details.
+            assertTrue(view.retrainButton().isEnabled(), "a run with a model can be retrained");
+            view.retrainButton().notifyListeners(SWT.Selection, new Event());
+            assertNotNull(retraining[0]);
+            Path retrained = dir.resolve("Runs/tiny-retrain");
+            assertEquals(retrained, retraining[0].runDir());
+            assertTrue(swt.waitUntil(() -> view.run() != null && view.run().state() == MonitoredRun.State.PAST
+                    && view.run().folder().equals(retrained), 300_000), "the retrained run is shown when scored");
+            assertTrue(java.nio.file.Files.isRegularFile(RunFolder.at(retrained).retrainingFile()));
+            assertTrue(view.run().details().contains("retrained: validation object F1@0.5 on "), view.run().details());
         }
         TrainingRun.Request again = RunFolder.at(runDir).resumeRequest(SessionSettings.cpu(), 5);
         assertTrue(again.resume());

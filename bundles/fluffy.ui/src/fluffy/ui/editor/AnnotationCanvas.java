@@ -30,6 +30,7 @@ public final class AnnotationCanvas {
     private RoiDrawing.Tool tool = RoiDrawing.Tool.FREEHAND;
     private RoiDrawing drawing;
     private boolean fitted;
+    private boolean spaceDown;
     private int panX = -1;
     private int panY;
     private double moveFromX = Double.NaN;
@@ -57,6 +58,11 @@ public final class AnnotationCanvas {
         canvas.addListener(SWT.MouseUp, this::up);
         canvas.addListener(SWT.MouseDoubleClick, e -> finish(drawing == null ? null : drawing.close()));
         canvas.addListener(SWT.KeyDown, this::key);
+        canvas.addListener(SWT.KeyUp, e -> {
+            if (e.keyCode == ' ') {
+                spaceDown = false;
+            }
+        });
         canvas.addDisposeListener(e -> disposeImage());
     }
 
@@ -129,7 +135,7 @@ public final class AnnotationCanvas {
     /** Mouse events in canvas pixels, as SWT delivers them; tests send these too. */
     void down(Event e) {
         canvas.setFocus();
-        if (e.button != 1) {
+        if (e.button != 1 || spaceDown) {
             panX = e.x;
             panY = e.y;
             return;
@@ -181,7 +187,7 @@ public final class AnnotationCanvas {
     }
 
     void up(Event e) {
-        if (e.button != 1) {
+        if (e.button != 1 || panX >= 0) {
             panX = -1;
             return;
         }
@@ -211,11 +217,19 @@ public final class AnnotationCanvas {
         }
     }
 
+    /**
+     * Fiji's keys where they mean the same: Enter or t finishes the shape being drawn (Fiji's "add to the
+     * ROI Manager"), Delete removes the selected object, + and - zoom at the view's centre, Escape drops the
+     * drawing, Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo; holding space makes a left drag pan.
+     */
     private void key(Event e) {
         switch (e.keyCode) {
             case SWT.ESC -> drawing = null;
-            case SWT.CR, SWT.KEYPAD_CR -> finish(drawing == null ? null : drawing.close());
+            case SWT.CR, SWT.KEYPAD_CR, 't' -> finish(drawing == null ? null : drawing.close());
             case SWT.DEL, SWT.BS -> document.deleteSelected();
+            case '+', '=', SWT.KEYPAD_ADD -> zoomCentre(1.25);
+            case '-', SWT.KEYPAD_SUBTRACT -> zoomCentre(0.8);
+            case ' ' -> spaceDown = true;
             default -> {
                 if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'z' || e.keyCode == 'y')) {
                     boolean redo = e.keyCode == 'y' || (e.stateMask & SWT.SHIFT) != 0;
@@ -228,6 +242,12 @@ public final class AnnotationCanvas {
             }
         }
         canvas.redraw();
+    }
+
+    private void zoomCentre(double factor) {
+        Rectangle area = canvas.getClientArea();
+        view.zoomAt(factor, area.width / 2.0, area.height / 2.0);
+        fitted = true;
     }
 
     /** Brush, eraser or split along a finished stroke, as one undo step. */

@@ -1,10 +1,12 @@
 package fluffy.ui.results;
 
 import java.io.IOException;
+import java.util.List;
 
 import fluffy.core.labels.LabelMap;
 import fluffy.inference.PredictionsFolder;
 import fluffy.inference.evaluation.ImageScores;
+import fluffy.inference.review.ObjectDoubts;
 import fluffy.io.rois.LabelMapFiles;
 import fluffy.ui.widgets.ImagePreview;
 
@@ -17,7 +19,7 @@ import fluffy.ui.widgets.ImagePreview;
  * @param note    what is missing or wrong, for the status line; empty when all is there
  */
 public record LoadedResult(PredictionsFolder.Sources sources, int[] base, LabelMap predicted, LabelMap truth,
-        Comparison comparison, String note) {
+        Comparison comparison, String note, List<ObjectDoubts.Doubt> doubts) {
 
     /**
      * @throws IOException when the predicted label map cannot be read; a missing image or truth is a note
@@ -54,7 +56,41 @@ public record LoadedResult(PredictionsFolder.Sources sources, int[] base, LabelM
             }
         }
         String text = note.length() == 0 ? "" : note.substring(0, note.length() - 2);
-        return new LoadedResult(s, base, predicted, truth, comparison, text);
+        return new LoadedResult(s, base, predicted, truth, comparison, text, doubts(s, predicted));
+    }
+
+    /**
+     * The model's doubt of each object, most doubtful first: from {@code <stem>_probabilities.tif} beside the
+     * label map when prediction wrote it (three planes: background, object, border, as the categorical U-Net
+     * gives them; one plane: the object probability), else from the objects' sizes alone.
+     */
+    static List<ObjectDoubts.Doubt> doubts(PredictionsFolder.Sources s, LabelMap predicted) {
+        java.nio.file.Path probabilities = s.labels().resolveSibling(s.stem() + "_probabilities.tif");
+        float[] foreground = null;
+        float[] object = null;
+        if (java.nio.file.Files.isRegularFile(probabilities)) {
+            ij.ImagePlus stack = ij.IJ.openImage(probabilities.toString());
+            if (stack != null && stack.getWidth() == predicted.width() && stack.getHeight() == predicted.height()
+                    && (stack.getStackSize() == 3 || stack.getStackSize() == 1)) {
+                object = plane(stack, stack.getStackSize() == 3 ? 1 : 0);
+                if (stack.getStackSize() == 3) {
+                    foreground = plane(stack, 0);
+                    for (int i = 0; i < foreground.length; i++) {
+                        foreground[i] = 1 - foreground[i];
+                    }
+                } else {
+                    foreground = object;
+                }
+            }
+            if (stack != null) {
+                stack.close();
+            }
+        }
+        return ObjectDoubts.of(predicted, foreground, object);
+    }
+
+    private static float[] plane(ij.ImagePlus stack, int index) {
+        return ((float[]) stack.getStack().getProcessor(index + 1).convertToFloatProcessor().getPixels()).clone();
     }
 
     /** The metrics row of one prediction, from its label maps alone (the image is not needed). */

@@ -33,6 +33,34 @@ public final class OverlayRenderer {
     private OverlayRenderer() {
     }
 
+    /** The colour of the object under review. */
+    public static final int HIGHLIGHT = 0xFFFF00;
+
+    /**
+     * Marks one object for review: its edge pixels, and the pixels just outside them, in {@link #HIGHLIGHT},
+     * fully opaque over whatever the style drew.
+     */
+    public static void highlight(ImageData data, LabelMap labels, int label) {
+        int w = labels.width();
+        int h = labels.height();
+        int pixel = data.palette.getPixel(new RGB(HIGHLIGHT >> 16 & 0xFF, HIGHLIGHT >> 8 & 0xFF, HIGHLIGHT & 0xFF));
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean in = labels.get(x, y) == label;
+                boolean edge = false;
+                for (int[] d : new int[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
+                    int nx = x + d[0];
+                    int ny = y + d[1];
+                    boolean other = nx < 0 || ny < 0 || nx >= w || ny >= h || labels.get(nx, ny) != label;
+                    edge |= in ? other : !other;
+                }
+                if (edge) {
+                    data.setPixel(x, y, pixel);
+                }
+            }
+        }
+    }
+
     /** The image's pixels as 0xRRGGBB, whatever its depth; computed once per image and reused per style. */
     public static int[] rgb(ImageData image) {
         int[] out = new int[image.width * image.height];

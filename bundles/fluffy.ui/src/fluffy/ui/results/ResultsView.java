@@ -34,6 +34,8 @@ public final class ResultsView {
     private final Composite root;
     private final OverlayControls controls;
     private final Label status;
+    private final Button review;
+    private int reviewed = -1;
     private final Button export;
     private final ImageCanvas canvas;
     private final MetricsTable table;
@@ -51,11 +53,17 @@ public final class ResultsView {
         controls = new OverlayControls(root, this::render, this::splitMoved);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(controls.control());
         Composite line = new Composite(root, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(line);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(line);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(line);
         status = new Label(line, SWT.NONE);
         status.setText("No predictions open: select a predictions folder in the navigator.");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        review = new Button(line, SWT.PUSH);
+        review.setText("Next doubtful ▸");
+        review.setToolTipText("Walk through this image's objects the model is least sure of, most doubtful first "
+                + "(faint, a weak seed, an unusual size; from the probabilities when prediction kept them)");
+        review.setEnabled(false);
+        review.addListener(SWT.Selection, e -> nextDoubtful());
         export = new Button(line, SWT.PUSH);
         export.setText("Export…");
         export.setToolTipText("Write every label map, binary mask and Fiji RoiSet.zip of this folder elsewhere");
@@ -197,6 +205,8 @@ public final class ResultsView {
         status.setText(result.note().isEmpty() ? text : text + "   (" + result.note() + ")");
         status.setToolTipText(status.getText());
         controls.compare.setEnabled(result.comparison() != null);
+        reviewed = -1;
+        review.setEnabled(!result.doubts().isEmpty());
         ImageData before = OverlayRenderer.render(result.base(), p, null, null,
                 new OverlayRenderer.Style(OverlayRenderer.Mode.FILLED, 0, false));
         canvas.setImages(before, overlay(result));
@@ -214,7 +224,32 @@ public final class ResultsView {
     }
 
     private ImageData overlay(LoadedResult r) {
-        return OverlayRenderer.render(r.base(), r.predicted(), r.truth(), r.comparison(), controls.style());
+        ImageData data = OverlayRenderer.render(r.base(), r.predicted(), r.truth(), r.comparison(), controls.style());
+        if (reviewed >= 0 && reviewed < r.doubts().size()) {
+            OverlayRenderer.highlight(data, r.predicted(), r.doubts().get(reviewed).label());
+        }
+        return data;
+    }
+
+    /** The review queue: the next object in order of doubt, outlined in yellow, and why it is doubted. */
+    private void nextDoubtful() {
+        if (shown == null || shown.doubts().isEmpty()) {
+            return;
+        }
+        reviewed = (reviewed + 1) % shown.doubts().size();
+        var d = shown.doubts().get(reviewed);
+        showStatus("Review " + (reviewed + 1) + " of " + shown.doubts().size() + ": object " + d.label() + ", "
+                + d.describe());
+        canvas.setAfter(overlay(shown));
+    }
+
+    /** The label of the object under review, or 0. */
+    int reviewedLabel() {
+        return shown == null || reviewed < 0 ? 0 : shown.doubts().get(reviewed).label();
+    }
+
+    Button reviewButton() {
+        return review;
     }
 
     private void problem(int mine, String text) {

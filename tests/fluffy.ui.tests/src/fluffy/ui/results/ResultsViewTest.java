@@ -83,6 +83,20 @@ class ResultsViewTest {
             RGB pixel = shown.palette.getRGB(shown.getPixel(cx, cy));
             assertTrue(pixel.red > 200 && pixel.green < 100 && pixel.blue < 100, "false positive in red: " + pixel);
 
+            // The review queue: Next doubtful outlines the most doubtful object in yellow and says why.
+            assertTrue(view.reviewButton().isEnabled());
+            view.reviewButton().notifyListeners(SWT.Selection, new Event());
+            assertTrue(view.status().getText().startsWith("Review 1 of " + changed.objectCount() + ": object "),
+                    view.status().getText());
+            int label = view.reviewedLabel();
+            int[] edge = edgePixel(changed, label);
+            ImageData reviewed = swt.snapshot(view.canvas().control());
+            RGB yellow = reviewed.palette.getRGB(reviewed.getPixel(b.x + (int) ((edge[0] + 0.5) * b.width / changed.width()),
+                    b.y + (int) ((edge[1] + 0.5) * b.height / changed.height())));
+            assertTrue(yellow.red > 200 && yellow.green > 200 && yellow.blue < 100, "its edge in yellow: " + yellow);
+            view.reviewButton().notifyListeners(SWT.Selection, new Event());
+            assertTrue(view.status().getText().startsWith("Review 2 of "), view.status().getText());
+
             view.show(stems.get(1));
             assertTrue(swt.waitUntil(() -> stems.get(1).equals(view.shownStem()), 30_000));
 
@@ -104,6 +118,19 @@ class ResultsViewTest {
             assertTrue(swt.waitUntil(() -> view.status().getText().startsWith("Exported 2 of 2 predictions"), 10_000),
                     view.status().getText());
         }
+    }
+
+    /** A pixel of {@code label} with a 4-neighbour of another label (or the image edge). */
+    private static int[] edgePixel(LabelMap map, int label) {
+        for (int y = 0; y < map.height(); y++) {
+            for (int x = 0; x < map.width(); x++) {
+                if (map.get(x, y) == label && (x == 0 || map.get(x - 1, y) != label || x == map.width() - 1
+                        || map.get(x + 1, y) != label)) {
+                    return new int[] {x, y};
+                }
+            }
+        }
+        throw new IllegalStateException("no label " + label);
     }
 
     @Test

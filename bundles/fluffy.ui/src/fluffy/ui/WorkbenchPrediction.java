@@ -75,8 +75,14 @@ public final class WorkbenchPrediction {
      * not installed or an unusable device end it with an error naming the file or the device.
      */
     public static PredictionJob job(Path model, List<Path> inputs, Path output, String device, int threads) {
+        return job(model, inputs, output, device, threads, false);
+    }
+
+    /** @param probabilities whether the job also writes each image's class probabilities (for a review) */
+    public static PredictionJob job(Path model, List<Path> inputs, Path output, String device, int threads,
+            boolean probabilities) {
         return new PredictionJob("Predicting " + inputs.size() + " image(s) with " + model.getFileName(),
-                () -> plan(model, inputs, output, device, threads, false));
+                () -> plan(model, inputs, output, device, threads, probabilities));
     }
 
     /**

@@ -84,9 +84,12 @@ public class AnnotationEditorPart {
                         : hasMask ? RoiDocument.ofLabelMap(LabelMapFiles.read(mask)) : new RoiDocument();
                 String source = hasRois ? "ROIs from " + roiSet.getFileName() + doc.ignoredNote()
                         : hasMask ? "its label map's objects; Save makes them its RoiSet.zip" : "no RoiSet.zip yet";
+                java.util.List<Path> models = fluffy.ui.WorkbenchPrediction.models(selected.workspace(),
+                        FluffyPreferences.instance().defaultModel());
                 sync.asyncExec(() -> {
                     if (mine == generation && !view.control().isDisposed()) {
                         view.show(image, doc, source);
+                        view.setModels(models);
                     }
                 });
             } catch (IOException | RuntimeException e) {
@@ -152,8 +155,11 @@ public class AnnotationEditorPart {
         int mine = generation;
         FluffyPreferences prefs = FluffyPreferences.instance();
         view.showStatus("Predicting " + file.getFileName() + "…");
-        PredictionJob job = PredictedRois.job(target.workspace(), file, prefs.defaultModel(), prefs.device(),
-                prefs.threads());
+        Path chosen = view.chosenModel();
+        PredictionJob job = chosen == null ? PredictedRois.job(target.workspace(), file, prefs.defaultModel(),
+                prefs.device(), prefs.threads()) : fluffy.ui.WorkbenchPrediction.job(chosen, java.util.List.of(file),
+                        fluffy.ui.WorkbenchPrediction.outputFolder(target.workspace(), chosen), prefs.device(),
+                        prefs.threads(), true);
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
@@ -188,10 +194,12 @@ public class AnnotationEditorPart {
         Workspace ws = item.workspace();
         int mine = generation;
         FluffyPreferences prefs = FluffyPreferences.instance();
+        Path chosen = view.chosenModel();
         view.showStatus("Finding the object at " + x + ", " + y + "…");
         FluffyJob job = FluffyJob.of("Finding the object at " + x + ", " + y, FluffyJobs.READING, null, monitor -> {
             try {
-                java.util.List<Path> models = fluffy.ui.WorkbenchPrediction.models(ws, prefs.defaultModel());
+                java.util.List<Path> models = chosen != null ? java.util.List.of(chosen)
+                        : fluffy.ui.WorkbenchPrediction.models(ws, prefs.defaultModel());
                 if (models.isEmpty()) {
                     throw new IOException("no model: train one, or set a default model in File › Preferences");
                 }

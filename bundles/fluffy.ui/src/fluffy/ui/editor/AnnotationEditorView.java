@@ -9,6 +9,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -31,6 +32,8 @@ public final class AnnotationEditorView {
     final Button delete;
     final Button fillHoles;
     final Button review;
+    final Combo model;
+    private java.util.List<java.nio.file.Path> models = java.util.List.of();
     final Spinner brushSize;
     final Button save;
     final Button predict;
@@ -72,6 +75,16 @@ public final class AnnotationEditorView {
         brushSize.setToolTipText("The brush's and the eraser's radius in image pixels");
         brushSize.addListener(SWT.Selection, e -> canvas().setBrushRadius(brushSize.getSelection()));
         fillHoles = push(bar, "Fill holes", "Close the holes of the selected object", this::fillSelectedHoles);
+        new Label(bar, SWT.NONE).setText("Model:");
+        model = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
+        model.setToolTipText("The model Predict ROIs and Click to add use: the newest run's (auto), a run's, "
+                + "the default model, or any model file");
+        model.addListener(SWT.Selection, e -> {
+            if (model.getSelectionIndex() == model.getItemCount() - 1) {
+                chooseModelFile();
+            }
+        });
+        setModels(java.util.List.of());
         review = push(bar, "Next doubtful ▸", "Walk through the predicted objects the model is least sure of, most "
                 + "doubtful first (after Predict ROIs)", this::nextDoubtful);
         undo = push(bar, "Undo", "Undo the last change (Ctrl+Z)", () -> document.undo());
@@ -138,6 +151,54 @@ public final class AnnotationEditorView {
         });
         canvas.setDocument(doc);
         update();
+    }
+
+    /**
+     * The models to offer: the workspace's runs' and the default model ({@code WorkbenchPrediction.models}), after
+     * "auto" (the newest) and before "Other…" (a file dialog). Keeps the choice when it is still offered.
+     */
+    public void setModels(java.util.List<java.nio.file.Path> offered) {
+        java.nio.file.Path kept = chosenModel();
+        models = new java.util.ArrayList<>(offered);
+        if (kept != null && !models.contains(kept)) {
+            models.add(kept);
+        }
+        model.removeAll();
+        model.add("auto (newest run)");
+        for (java.nio.file.Path p : models) {
+            model.add(label(p));
+        }
+        model.add("Other…");
+        model.select(kept == null ? 0 : models.indexOf(kept) + 1);
+        model.getParent().layout(true);
+    }
+
+    /** The model chosen, or null for "auto": the newest run's, else the preferences', else the default. */
+    public java.nio.file.Path chosenModel() {
+        int i = model == null ? 0 : model.getSelectionIndex();
+        return i >= 1 && i <= models.size() ? models.get(i - 1) : null;
+    }
+
+    private static String label(java.nio.file.Path p) {
+        java.nio.file.Path parent = p.getParent();
+        return p.getFileName().toString().equals("model.onnx") && parent != null ? parent.getFileName().toString()
+                : p.getFileName().toString();
+    }
+
+    private void chooseModelFile() {
+        org.eclipse.swt.widgets.FileDialog dialog = new org.eclipse.swt.widgets.FileDialog(root.getShell(), SWT.OPEN);
+        dialog.setFilterExtensions(new String[] {"*.onnx;*.zip;*.yaml", "*.*"});
+        String file = dialog.open();
+        java.util.List<java.nio.file.Path> offered = new java.util.ArrayList<>(models);
+        if (file != null && !offered.contains(java.nio.file.Path.of(file))) {
+            offered.add(java.nio.file.Path.of(file));
+        }
+        setModels(offered);
+        if (file != null) {
+            model.select(models.indexOf(java.nio.file.Path.of(file)) + 1);
+        } else {
+            model.select(0);
+        }
     }
 
     /** Adds an object found for the click-to-add tool and says so. */

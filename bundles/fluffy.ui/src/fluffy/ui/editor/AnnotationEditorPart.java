@@ -145,6 +145,11 @@ public class AnnotationEditorPart {
         if (item == null) {
             return;
         }
+        java.awt.Rectangle region = view.visibleRegion();
+        if (region != null) {
+            predictRegion(region);
+            return;
+        }
         SelectedItem target = item;
         int rois = view.document().rois().size();
         if (rois > 0 && !MessageDialog.openQuestion(view.control().getShell(), "Predict ROIs", "Replace the " + rois
@@ -182,6 +187,45 @@ public class AnnotationEditorPart {
         job.schedule();
     }
 
+    /** Predict ROIs on the region in view, in memory with the editor's model (as Click to add). */
+    private void predictRegion(java.awt.Rectangle region) {
+        EditorImage image = view.image();
+        Workspace ws = item.workspace();
+        int mine = generation;
+        FluffyPreferences prefs = FluffyPreferences.instance();
+        Path chosen = view.chosenModel();
+        view.showStatus("Predicting the region in view…");
+        FluffyJob job = FluffyJob.of("Predicting a region of " + image.file().getFileName(), FluffyJobs.READING, null,
+                monitor -> {
+                    try {
+                        java.util.List<Path> models = chosen != null ? java.util.List.of(chosen)
+                                : fluffy.ui.WorkbenchPrediction.models(ws, prefs.defaultModel());
+                        if (models.isEmpty()) {
+                            throw new IOException("no model: train one, or set a default model in File › Preferences");
+                        }
+                        java.util.List<ij.gui.Roi> found;
+                        synchronized (clickModel) { // one session, one prediction at a time
+                            fluffy.inference.Predictor predictor = clickModel.predictor(models.get(0), prefs.device(),
+                                    prefs.threads());
+                            found = RegionPrediction.objects(predictor, image.planes(predictor.model().channels()),
+                                    region, monitor);
+                        }
+                        String where = " by " + models.get(0).getParent().getFileName() + "/"
+                                + models.get(0).getFileName();
+                        sync.asyncExec(() -> {
+                            if (mine == generation && !view.control().isDisposed() && view.image() == image) {
+                                view.regionPredicted(region, found, where);
+                            }
+                        });
+                    } catch (Exception e) {
+                        sync.asyncExec(() -> view.showStatus("Prediction failed: " + e.getMessage()));
+                    }
+                    return Status.OK_STATUS;
+                });
+        job.setSystem(true);
+        job.schedule();
+    }
+
     /**
      * Click to add: the workspace's newest model (else the preferences', else the default model) predicts a
      * window around the click in a Job, and the object under the click joins the ROIs.
@@ -203,10 +247,12 @@ public class AnnotationEditorPart {
                 if (models.isEmpty()) {
                     throw new IOException("no model: train one, or set a default model in File › Preferences");
                 }
-                fluffy.inference.Predictor predictor = clickModel.predictor(models.get(0), prefs.device(),
-                        prefs.threads());
-                boolean[] mask = ClickToAdd.objectAt(predictor, image.planes(predictor.model().channels()), x, y,
-                        monitor);
+                boolean[] mask;
+                synchronized (clickModel) { // one session, one prediction at a time
+                    fluffy.inference.Predictor predictor = clickModel.predictor(models.get(0), prefs.device(),
+                            prefs.threads());
+                    mask = ClickToAdd.objectAt(predictor, image.planes(predictor.model().channels()), x, y, monitor);
+                }
                 String where = " (" + models.get(0).getParent().getFileName() + "/" + models.get(0).getFileName() + ")";
                 sync.asyncExec(() -> {
                     if (mine == generation && !view.control().isDisposed() && view.image() == image) {

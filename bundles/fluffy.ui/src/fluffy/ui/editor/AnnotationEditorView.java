@@ -92,8 +92,8 @@ public final class AnnotationEditorView {
         delete = push(bar, "Delete", "Delete the selected ROI (Del)", () -> document.deleteSelected());
         push(bar, "Fit", "Fit the image into the view (wheel zooms, right-drag pans)", () -> canvas().fit());
         push(bar, "Open RoiSet…", "Load a Fiji RoiSet.zip instead of these ROIs", onOpenRoiSet);
-        predict = push(bar, "Predict ROIs", "Correct instead of draw: the newest model of the workspace (or the default "
-                + "model of the Preferences) finds the objects, which replace these ROIs until you save", onPredict);
+        predict = push(bar, "Predict ROIs", "Correct instead of draw: the chosen model finds the objects, which replace "
+                + "these ROIs until you save; zoomed in, only the part in view is predicted and replaced", onPredict);
         save = push(bar, "Save", "Save as the item's RoiSet.zip and rebuild its label map", onSave);
         contrast = new ContrastControls(bar, ranges -> {
             if (image != null) {
@@ -199,6 +199,23 @@ public final class AnnotationEditorView {
         } else {
             model.select(0);
         }
+    }
+
+    /** The part of the image in view when zoomed in, or null when the whole image is in view. */
+    public java.awt.Rectangle visibleRegion() {
+        if (image == null) {
+            return null;
+        }
+        org.eclipse.swt.graphics.Rectangle area = canvas.control().getClientArea();
+        return RegionPrediction.visible(canvas.transform(), area.width, area.height, image.width(), image.height());
+    }
+
+    /** Puts a predicted region's objects in place of the ROIs there and says so. */
+    public void regionPredicted(java.awt.Rectangle region, java.util.List<ij.gui.Roi> found, String where) {
+        document.replaceInRegion(region, found);
+        hint = found.size() + " objects predicted in the region " + region.x + ", " + region.y + " (" + region.width
+                + " × " + region.height + ")" + where + ": correct them, then Save";
+        update();
     }
 
     /** Adds an object found for the click-to-add tool and says so. */

@@ -131,6 +131,22 @@ public final class RoiDocument {
         change(next, parts.isEmpty() ? -1 : index);
     }
 
+    /**
+     * Replaces the ROIs whose bounds' centre lies in {@code region} by {@code found} (a region predicted
+     * again), as one undo step; ROIs elsewhere stay.
+     */
+    public void replaceInRegion(java.awt.Rectangle region, List<Roi> found) {
+        List<Roi> next = new ArrayList<>();
+        for (Roi r : rois) {
+            java.awt.Rectangle b = r.getBounds();
+            if (!region.contains(b.getCenterX(), b.getCenterY())) {
+                next.add(r);
+            }
+        }
+        found.forEach(r -> next.add((Roi) r.clone()));
+        change(next, -1);
+    }
+
     /** Replaces ROIs {@code a} and {@code b} by {@code merged} (at {@code a}'s place), as one undo step. */
     public void merge(int a, int b, Roi merged) {
         if (a == b) {

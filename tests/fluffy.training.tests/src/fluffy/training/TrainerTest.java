@@ -54,7 +54,9 @@ class TrainerTest {
         EpochResult bestEpoch = o.history().get(o.bestEpoch());
         assertTrue(bestEpoch.best());
         assertTrue(o.history().get(3).trainLoss() < first.trainLoss(), o.history().toString());
-        assertTrue(bestEpoch.valF1() > first.valF1() + 0.2, o.history().toString());
+        // Batch norm is recalibrated before each validation, so even the first epoch scores fairly (about 0.7
+        // here); the best is clearly better and good in absolute terms.
+        assertTrue(bestEpoch.valF1() > first.valF1() + 0.05 && bestEpoch.valF1() >= 0.75, o.history().toString());
     }
 
     @Test

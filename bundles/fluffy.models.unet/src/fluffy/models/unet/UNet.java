@@ -1,8 +1,5 @@
 package fluffy.models.unet;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import fluffy.onnx.Ops;
 import fluffy.onnx.Value;
 import fluffy.onnx.nn.NetworkBuilder;
@@ -42,25 +39,7 @@ public record UNet(int inputChannels, int outputChannels, int depth, int width, 
 
     @Override
     public Value forward(NetworkBuilder net, Value image) {
-        List<Value> skips = new ArrayList<>();
-        Value x = image;
-        for (int level = 0; level < depth; level++) {
-            if (level > 0) {
-                x = net.maxPool(x);
-            }
-            x = block(net, "down" + level, x, width << level, level);
-            skips.add(x);
-        }
-        for (int level = depth - 2; level >= 0; level--) {
-            Value up = net.upsample("up" + level + "/upsample", x, width << level, 2);
-            x = net.ops().concat(List.of(skips.get(level), up), 1);
-            x = block(net, "up" + level, x, width << level, level);
-        }
-        if (lastWidth > 0) {
-            x = convRelu(net, "head/conv1", x, lastWidth);
-            x = convRelu(net, "head/conv2", x, lastWidth);
-        }
-        return net.conv("head/classes", x, outputChannels, 1);
+        return UNetLevels.forward(net, image, depth, width, lastWidth, outputChannels, 0, this::block);
     }
 
     private Value block(NetworkBuilder net, String name, Value x, int channels, int level) {

@@ -93,6 +93,30 @@ public final class Graphs {
                 TrainingLayout.LOSS, TrainingLayout.PROBABILITIES, params, buffers, List.of()));
     }
 
+    /**
+     * The batch statistics of every batch norm under the given weights: the forward pass with batch
+     * statistics and no dropout, parameters as inputs. Outputs {@code <running buffer>/batch}, the batch's
+     * estimate of each running buffer; the layout's buffers name them. Without batch norm it has no outputs
+     * worth running and its layout lists no buffers.
+     */
+    public static Built statistics(NetworkDefinition net) {
+        Graph g = new Graph("statistics");
+        Value image = g.input(TrainingLayout.IMAGE, DataType.FLOAT, Shape.of("N", net.inputChannels(), "H", "W"));
+        NetworkBuilder nb = new NetworkBuilder(g, NetworkBuilder.Mode.STATISTICS, null, 0);
+        Value logits = net.forward(nb, image);
+        List<String> buffers = new ArrayList<>();
+        nb.batchStatistics().forEach((name, value) -> {
+            g.output(value, TrainingLayout.batchEstimate(name));
+            buffers.add(name);
+        });
+        if (buffers.isEmpty()) {
+            g.output(logits, TrainingLayout.PROBABILITIES);
+        }
+        List<String> params = nb.specs().stream().filter(ParameterSpec::trainable).map(ParameterSpec::name).toList();
+        return new Built(new Model(g), nb.specs(), new TrainingLayout(image.name(), null, null, null, null, null,
+                params, buffers, List.of()));
+    }
+
     /** The self-contained inference model: image in, probabilities out, weights stored inside. */
     public static Built export(NetworkDefinition net, Weights weights, Map<String, String> metadata) {
         Graph g = new Graph("fluffy");

@@ -19,11 +19,14 @@ import fluffy.onnx.Value;
  * <li>{@link Mode#EVAL}: parameters and buffers are graph inputs; batch norm uses running statistics;
  * no dropout. Validation runs this with the weights of the ongoing training.</li>
  * <li>{@link Mode#EXPORT}: as EVAL but with the weights stored as initializers: a self-contained model.</li>
+ * <li>{@link Mode#STATISTICS}: parameters are graph inputs; batch norm normalises with the batch's statistics
+ * and reports them ({@link #batchStatistics()}); no dropout. Recalibration runs this to give the running
+ * statistics the values the current weights produce, as inference will see them.</li>
  * </ul>
  */
 public final class NetworkBuilder {
 
-    public enum Mode { TRAIN, EVAL, EXPORT }
+    public enum Mode { TRAIN, EVAL, EXPORT, STATISTICS }
 
     private static final float BN_EPSILON = 1e-5f;
     /**
@@ -44,6 +47,7 @@ public final class NetworkBuilder {
     private final List<ParameterSpec> specs = new ArrayList<>();
     private final Map<String, Value> values = new LinkedHashMap<>();
     private final Map<String, Value> bufferUpdates = new LinkedHashMap<>();
+    private final Map<String, Value> batchStatistics = new LinkedHashMap<>();
     private int dropouts;
 
     /**
@@ -86,6 +90,14 @@ public final class NetworkBuilder {
     /** New values of buffers computed in TRAIN mode (running statistics), by buffer name. */
     public Map<String, Value> bufferUpdates() {
         return new LinkedHashMap<>(bufferUpdates);
+    }
+
+    /**
+     * In STATISTICS mode, each batch norm's statistics of this batch by the name of the running buffer they
+     * estimate: the mean over N, H, W for {@code running_mean}, the biased variance for {@code running_var}.
+     */
+    public Map<String, Value> batchStatistics() {
+        return new LinkedHashMap<>(batchStatistics);
     }
 
     /** A trainable tensor. */
@@ -153,7 +165,7 @@ public final class NetworkBuilder {
         Value beta = parameter(name + "/beta", new long[] {c}, Init.ZEROS, false);
         Value runningMean = buffer(name + "/running_mean", new long[] {c}, Init.ZEROS);
         Value runningVar = buffer(name + "/running_var", new long[] {c}, Init.ONES);
-        if (!training()) {
+        if (mode == Mode.EVAL || mode == Mode.EXPORT) {
             return ops.one("BatchNormalization", List.of(x, gamma, beta, runningMean, runningVar),
                     Map.of("epsilon", BN_EPSILON), x.type(), x.shape());
         }
@@ -163,6 +175,11 @@ public final class NetworkBuilder {
         Value variance = ops.reduceMean(ops.mul(centred, centred), nhw, true);
         Value normalised = ops.div(centred, ops.sqrt(ops.add(variance, graph.scalar(BN_EPSILON))));
         Value y = ops.add(ops.mul(normalised, ops.unsqueeze(gamma, 0, 2, 3)), ops.unsqueeze(beta, 0, 2, 3));
+        if (mode == Mode.STATISTICS) {
+            batchStatistics.put(runningMean.name(), ops.reshape(mean, c));
+            batchStatistics.put(runningVar.name(), ops.reshape(variance, c));
+            return y;
+        }
         Value momentum = graph.scalar(BN_MOMENTUM);
         Value rest = graph.scalar(1 - BN_MOMENTUM);
         bufferUpdates.put(runningMean.name(), ops.add(ops.mul(runningMean, momentum), ops.mul(ops.reshape(mean, c), rest)));

@@ -32,6 +32,11 @@ public record TrainingLayout(String image, String target, String learningRate, S
         return name + "/new";
     }
 
+    /** The output name of a batch's estimate of a running buffer (see {@link Graphs#statistics}). */
+    public static String batchEstimate(String buffer) {
+        return buffer + "/batch";
+    }
+
     /** Everything carried from one step to the next. */
     public List<String> carried() {
         List<String> all = new java.util.ArrayList<>(parameters);

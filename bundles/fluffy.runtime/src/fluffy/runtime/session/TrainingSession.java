@@ -37,6 +37,8 @@ public final class TrainingSession implements AutoCloseable {
     private final Map<String, OnnxTensor> carried = new LinkedHashMap<>();
     /** Tensors this session created itself (the starting values); closed with the session. */
     private final List<OnnxTensor> owned = new ArrayList<>();
+    /** Buffer values set by {@link #setBuffers}; closed when they are set again or the session closes. */
+    private final List<OnnxTensor> setBuffers = new ArrayList<>();
     /** The result holding the latest carried tensors; closed once the next step has replaced them. */
     private OrtSession.Result latest;
     private long completedSteps;
@@ -155,6 +157,38 @@ public final class TrainingSession implements AutoCloseable {
     public record Evaluation(float loss, Prediction prediction) {
     }
 
+    /** The current value of a parameter (for graphs that run with this session's weights). */
+    OnnxTensor parameter(String name) {
+        if (!layout.parameters().contains(name)) {
+            throw new IllegalArgumentException("not a parameter of this training: " + name);
+        }
+        return carried.get(name);
+    }
+
+    /**
+     * Replaces buffers (running statistics) with new values; the next step and evaluation use them. The
+     * values set by an earlier call are released: a step has replaced them, or this call does.
+     */
+    void setBuffers(Map<String, float[]> values) throws OrtException {
+        List<OnnxTensor> previous = new ArrayList<>(setBuffers);
+        setBuffers.clear();
+        for (Map.Entry<String, float[]> e : values.entrySet()) {
+            if (!layout.buffers().contains(e.getKey())) {
+                throw new IllegalArgumentException("not a buffer of this training: " + e.getKey());
+            }
+            OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(e.getValue()), shapes.get(e.getKey()));
+            setBuffers.add(t);
+            carried.put(e.getKey(), t);
+        }
+        for (OnnxTensor t : previous) {
+            if (!carried.containsValue(t)) {
+                t.close();
+            } else {
+                setBuffers.add(t);
+            }
+        }
+    }
+
     /** A copy of the current parameters and buffers. */
     public Weights weights() {
         Weights w = new Weights();
@@ -200,6 +234,7 @@ public final class TrainingSession implements AutoCloseable {
                     latest.close();
                 }
                 owned.forEach(OnnxTensor::close);
+                setBuffers.forEach(OnnxTensor::close);
             } finally {
                 try {
                     training.close();

@@ -27,6 +27,7 @@ class ModelTypeRegistryTest {
         assertEquals("Binary U-Net (semantic)", binary.name());
         assertInstanceOf(BinaryUNet.class, binary.create());
         assertInstanceOf(CategoricalUNet.class, ModelTypes.require("unet.categorical"));
+        assertInstanceOf(ResidualCategoricalUNet.class, ModelTypes.require("unet.residual"));
         assertTrue(ModelTypes.problems().isEmpty(), ModelTypes.problems().toString());
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import fluffy.core.labels.LabelMap;
 import fluffy.core.metrics.ObjectMatching;
 import fluffy.models.HyperparameterValues;
+import fluffy.models.ModelType;
 import fluffy.runtime.session.TrainingSession;
 
 /**
@@ -47,8 +48,19 @@ class UNetTrainingTest {
     @Test
     void categoricalUNetReachesObjectF1090OnHeldOutImages() throws Exception {
         CategoricalUNet type = new CategoricalUNet();
-        HyperparameterValues values = HyperparameterValues.of(type.hyperparameters(),
-                Map.of("depth", 3, "width", 8, "last_width", 8, "dropout", 0.0));
+        assertInstancesOnHeldOutImages(type, HyperparameterValues.of(type.hyperparameters(),
+                Map.of("depth", 3, "width", 8, "last_width", 8, "dropout", 0.0)), "categorical U-Net");
+    }
+
+    @Test
+    void residualUNetReachesObjectF1090OnHeldOutImages() throws Exception {
+        ResidualCategoricalUNet type = new ResidualCategoricalUNet();
+        assertInstancesOnHeldOutImages(type, HyperparameterValues.of(type.hyperparameters(),
+                Map.of("depth", 3, "width", 8, "last_width", 8, "dropout", 0.0)), "residual U-Net");
+    }
+
+    private static void assertInstancesOnHeldOutImages(ModelType type, HyperparameterValues values, String name)
+            throws Exception {
         SyntheticTraining run = new SyntheticTraining(type, values);
         List<SyntheticTraining.Example> train = run.examples(16, 192, 2000);
         List<SyntheticTraining.Example> test = run.examples(4, 192, 8000);
@@ -64,8 +76,8 @@ class UNetTrainingTest {
                 fn += r.falseNegatives();
             }
             double f1 = 2.0 * tp / (2 * tp + fp + fn);
-            System.out.printf("categorical U-Net: held-out object F1@0.5 %.4f (TP %d, FP %d, FN %d) after %d steps%n",
-                    f1, tp, fp, fn, session.completedSteps());
+            System.out.printf("%s: held-out object F1@0.5 %.4f (TP %d, FP %d, FN %d) after %d steps%n",
+                    name, f1, tp, fp, fn, session.completedSteps());
             assertTrue(f1 >= 0.90, "held-out object F1@0.5 " + f1);
         }
     }

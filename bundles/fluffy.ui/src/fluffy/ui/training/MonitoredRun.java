@@ -171,16 +171,43 @@ public final class MonitoredRun {
         return record;
     }
 
-    /** e.g. {@code nuclei · finished · epoch 250 of 250 · best validation F1 0.712 (epoch 204) · test F1 0.70}. */
+    /**
+     * Whether the run trained to its end: this job finished, or the run's record says it completed (within
+     * a time budget that can be long before its planned epochs).
+     */
+    public boolean completed() {
+        return state == State.FINISHED
+                || state == State.PAST && record != null && record.status() == RunRecord.Status.COMPLETED;
+    }
+
+    /** The state in words: a run read from disk says what its record says (a record still "running": not running). */
+    private String stateText() {
+        if (state == State.PAST && record != null && record.status() != RunRecord.Status.RUNNING) {
+            return record.status().label();
+        }
+        return state.toString();
+    }
+
+    /**
+     * e.g. {@code nuclei · training · epoch 12 of 250 · best validation F1 0.712 (epoch 11)}, or for a run that
+     * completed, {@code nuclei · completed · 17 epochs (20 min budget) · best validation F1 0.879 (epoch 15) ·
+     * test F1 0.906}.
+     */
     public String headline() {
-        StringBuilder s = new StringBuilder(folder.getFileName() + " · " + state);
+        StringBuilder s = new StringBuilder(folder.getFileName() + " · " + stateText());
         if (curves.size() == 0 && !trials.isEmpty()) {
             s.append(" · search trial ").append(trials.get(trials.size() - 1).number());
             if (plannedTrials() > 0) {
                 s.append(" of ").append(plannedTrials());
             }
         }
-        if (curves.size() > 0) {
+        Duration budget = timeBudget();
+        if (curves.size() > 0 && completed()) {
+            s.append(" · ").append(curves.lastEpoch()).append(curves.lastEpoch() == 1 ? " epoch" : " epochs");
+            if (budget != null && curves.lastEpoch() < plannedEpochs()) {
+                s.append(" (").append(budgetText(budget)).append(" budget)");
+            }
+        } else if (curves.size() > 0) {
             s.append(" · epoch ").append(curves.lastEpoch());
             if (plannedEpochs() > 0) {
                 s.append(" of ").append(plannedEpochs());
@@ -231,15 +258,33 @@ public final class MonitoredRun {
         return s.toString();
     }
 
-    /** Fraction of the planned epochs done, or -1 when unknown. */
+    private static String budgetText(Duration budget) {
+        long minutes = budget.toMinutes();
+        if (budget.toSeconds() % 60 != 0) {
+            return Eta.format(budget);
+        }
+        return minutes % 60 == 0 ? minutes / 60 + " h" : minutes + " min";
+    }
+
+    /** The run's time budget, or null without one or when unknown. */
+    private Duration timeBudget() {
+        if (job != null) {
+            return job.request() == null ? null : job.request().settings().timeBudget();
+        }
+        return record == null ? null : record.settings().timeBudget();
+    }
+
+    /** Fraction of the planned epochs done (all of it once the run completed), or -1 when unknown. */
     public double progress() {
+        if (completed()) {
+            return 1;
+        }
         int planned = plannedEpochs();
         if (planned == 0) {
             return -1;
         }
         double byEpochs = curves.lastEpoch() / (double) planned;
-        Duration budget = job == null ? record.settings().timeBudget() : job.request().settings().timeBudget();
-        // plannedEpochs() > 0 means the request (or the record) is known here.
+        Duration budget = timeBudget();
         if (budget != null && budget.toMillis() > 0) {
             byEpochs = Math.max(byEpochs, curves.totalSeconds() * 1000 / budget.toMillis());
         }

@@ -78,7 +78,8 @@ class TrainingMonitorTest {
             assertEquals(3, second.curves().lastEpoch());
             assertTrue(swt.waitUntil(() -> view.f1Chart().curve(TrainingMonitorView.VAL_F1).length == 3, 2000),
                     "the charts catch up within the throttle period");
-            assertTrue(view.headlineLabel().getText().startsWith("tiny · finished · epoch 3 of 3"));
+            assertTrue(view.headlineLabel().getText().startsWith("tiny · finished · 3 epochs"),
+                    view.headlineLabel().getText());
             assertFalse(view.resumeButton().isEnabled(), "a finished run has nothing to resume");
             assertEquals(List.of(runDir, runDir), ended);
 
@@ -87,6 +88,9 @@ class TrainingMonitorTest {
             assertEquals(MonitoredRun.State.PAST, past.state());
             assertEquals(3, past.curves().size());
             assertTrue(past.canResume(), "a run on disk with a checkpoint can be resumed");
+            // Read from disk, the run says what its record says, not "not running", and its bar is full.
+            assertTrue(past.headline().startsWith("tiny · completed · 3 epochs · best validation F1"), past.headline());
+            assertEquals(1, past.progress(), 1e-9);
             view.cancelButton().notifyListeners(SWT.Selection, new Event());
 
             // One-click retraining: a new run beside it, then the scores before and after in its details.

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -53,6 +54,10 @@ final class NavigatorTree {
         });
         column("Name", 190, NavigatorNode::label);
         column("State", 210, NavigatorNode::detail);
+        // A narrow navigator cuts long names and states: the row's tooltip has both whole.
+        ColumnViewerToolTipSupport.enableFor(viewer);
+        viewer.getTree().addListener(SWT.Resize, e -> fitColumns());
+        viewer.getTree().addListener(SWT.Expand, e -> viewer.getTree().getDisplay().asyncExec(this::fitColumns));
         viewer.addSelectionChangedListener(e -> {
             if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof NavigatorNode node) {
                 onSelect.accept(node);
@@ -87,6 +92,28 @@ final class NavigatorTree {
         } finally {
             viewer.getTree().setRedraw(true);
         }
+        fitColumns();
+    }
+
+    /**
+     * Name as wide as its widest shown cell but at most 55% of the tree, State the rest: no empty band on a
+     * wide navigator, and on a narrow one both columns stay in view (the tooltip holds the whole text).
+     */
+    void fitColumns() {
+        org.eclipse.swt.widgets.Tree tree = viewer.getTree();
+        if (tree.isDisposed()) {
+            return;
+        }
+        int client = tree.getClientArea().width;
+        if (client <= 0) {
+            return;
+        }
+        org.eclipse.swt.widgets.TreeColumn name = tree.getColumn(0);
+        org.eclipse.swt.widgets.TreeColumn state = tree.getColumn(1);
+        name.pack();
+        int nameWidth = Math.max(Math.min(120, client / 2), Math.min(name.getWidth(), client * 55 / 100));
+        name.setWidth(nameWidth);
+        state.setWidth(Math.max(80, client - nameWidth));
     }
 
     @SuppressWarnings("unchecked")
@@ -128,6 +155,12 @@ final class NavigatorTree {
             @Override
             public String getText(Object element) {
                 return text.apply((NavigatorNode) element);
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                NavigatorNode node = (NavigatorNode) element;
+                return node.detail() == null || node.detail().isEmpty() ? node.label() : node.label() + "\n" + node.detail();
             }
         });
     }

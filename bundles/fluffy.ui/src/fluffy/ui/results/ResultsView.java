@@ -56,7 +56,9 @@ public final class ResultsView {
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(line);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(line);
         status = new Label(line, SWT.NONE);
-        status.setText("No predictions open: select a predictions folder in the navigator.");
+        // Short enough for the view at 1280 x 800; the whole hint is the tooltip.
+        status.setText("No predictions open.");
+        status.setToolTipText("Select a predictions folder in the Dataset Navigator");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         review = new Button(line, SWT.PUSH);
         review.setText("Next doubtful ▸");
@@ -105,6 +107,7 @@ public final class ResultsView {
         shown = null;
         int mine = ++generation;
         status.setText("Reading " + newFolder.folder() + "…");
+        status.setToolTipText(status.getText());
         export.setEnabled(true);
         table.setRows(List.of());
         FluffyJob job = FluffyJob.of("Scoring the predictions in " + newFolder.folder().getFileName(), FluffyJobs.READING, null, monitor -> {
@@ -190,6 +193,7 @@ public final class ResultsView {
             return;
         }
         status.setText(folder.folder().toString());
+        status.setToolTipText(status.getText());
         show(first != null && has(first) ? first : rows.get(0).stem());
     }
 

@@ -43,6 +43,7 @@ public final class EpochChart {
             series.setSymbolSize(3);
         }
         showEmpty(chart, title, true);
+        fitToHeight(chart);
     }
 
     /**
@@ -55,13 +56,45 @@ public final class EpochChart {
 
     /** @param why what the title says when there is no data, e.g. {@code no run yet} */
     static void showEmpty(Chart chart, String title, String why, boolean empty) {
+        chart.setData(EMPTY, empty);
         chart.getTitle().setText(empty ? title + ": " + why : title);
+        boolean compact = compact(chart);
         for (org.eclipse.swtchart.IAxis axis : chart.getAxisSet().getAxes()) {
             axis.getTick().setVisible(!empty);
-            axis.getTitle().setVisible(!empty);
+            axis.getTitle().setVisible(!empty && !compact);
             axis.getGrid().setStyle(empty ? org.eclipse.swtchart.LineStyle.NONE : org.eclipse.swtchart.LineStyle.DOT);
         }
         chart.getLegend().setVisible(!empty && chart.getSeriesSet().getSeries().length > 1);
+    }
+
+    /** Charts lower than this drop their axis titles and use a smaller title font, so the scales keep room. */
+    static final int COMPACT_BELOW = 220;
+    private static final String EMPTY = "fluffy.empty";
+    private static final String TITLE_FONT = "fluffy.titleFont";
+
+    /** Whether the chart is too low for axis titles (at 1280 x 800 the monitor's charts are about 150 px). */
+    static boolean compact(Chart chart) {
+        int height = chart.getSize().y;
+        return height > 0 && height < COMPACT_BELOW;
+    }
+
+    /**
+     * Follows the chart's height: low charts lose their axis titles (the chart title and legend say what is
+     * drawn) and get a smaller title, and SWTChart then has room for the tick labels of the value axis.
+     */
+    static void fitToHeight(Chart chart) {
+        chart.setData(TITLE_FONT, chart.getTitle().getFont());
+        chart.addListener(SWT.Resize, e -> {
+            boolean compact = compact(chart);
+            chart.getTitle().setFont(compact
+                    ? org.eclipse.jface.resource.JFaceResources.getFontRegistry().getBold(
+                            org.eclipse.jface.resource.JFaceResources.DEFAULT_FONT)
+                    : (org.eclipse.swt.graphics.Font) chart.getData(TITLE_FONT));
+            boolean empty = Boolean.TRUE.equals(chart.getData(EMPTY));
+            for (org.eclipse.swtchart.IAxis axis : chart.getAxisSet().getAxes()) {
+                axis.getTitle().setVisible(!empty && !compact);
+            }
+        });
     }
 
     public Chart chart() {

@@ -49,16 +49,20 @@ public final class TrainingMonitorView {
     public TrainingMonitorView(Composite parent, Consumer<MonitoredRun> onCancel, Consumer<MonitoredRun> onResume,
             Consumer<MonitoredRun> onRetrain) {
         root = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(4).margins(4, 4).applyTo(root);
+        // The run folder, the progress bar and the buttons share one row: at 1280 x 800 the monitor is about
+        // 270 px high and every row taken from the charts costs them their scales.
+        GridLayoutFactory.fillDefaults().numColumns(5).margins(4, 4).applyTo(root);
         headline = new Label(root, SWT.NONE);
         headline.setFont(JFaceResources.getBannerFont());
         headline.setText("No training run open. Select a run in the navigator or start one with Train….");
-        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(headline);
+        GridDataFactory.fillDefaults().grab(true, false).span(5, 1).applyTo(headline);
         details = new Label(root, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(details);
+        GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER)
+                .applyTo(details);
         progress = new ProgressBar(root, SWT.HORIZONTAL);
         progress.setMaximum(1000);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(progress);
+        GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER)
+                .applyTo(progress);
         cancel = new Button(root, SWT.PUSH);
         cancel.setText("Cancel");
         cancel.setToolTipText("Stop after the current step; the checkpoint of the last epoch stays for Resume");
@@ -73,12 +77,14 @@ public final class TrainingMonitorView {
                 + "with a short schedule, as a new run; its validation scores before and after are shown");
         retrain.addListener(SWT.Selection, e -> onRetrain.accept(run));
         SashForm sash = new SashForm(root, SWT.HORIZONTAL);
-        GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(sash);
+        GridDataFactory.fillDefaults().grab(true, true).span(5, 1).applyTo(sash);
         loss = new EpochChart(sash, "Loss", "loss", new String[] {TRAIN_LOSS, VAL_LOSS},
                 new int[] {SWT.COLOR_DARK_BLUE, SWT.COLOR_DARK_RED});
         f1 = new EpochChart(sash, "Validation F1@0.5", "object F1", new String[] {VAL_F1},
                 new int[] {SWT.COLOR_DARK_GREEN});
         trials = new TrialsPanel(sash);
+        // Only a search has trials; for a plain run the panel would be an empty third of the width.
+        trials.control().setVisible(false);
         charts = new RedrawThrottle(root.getDisplay(), CHART_PERIOD_MS, this::drawCharts);
         refresh();
         pollSearch();
@@ -140,6 +146,11 @@ public final class TrainingMonitorView {
         loss.setCurves(epochs, c.trainLoss(), c.valLoss());
         f1.setCurves(epochs, c.valF1());
         trials.show(run.trials());
+        boolean search = run.plannedTrials() > 0 || !run.trials().isEmpty();
+        if (trials.control().getVisible() != search) {
+            trials.control().setVisible(search);
+            ((Composite) trials.control().getParent()).layout(true);
+        }
     }
 
     EpochChart lossChart() {

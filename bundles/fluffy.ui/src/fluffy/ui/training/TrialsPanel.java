@@ -53,6 +53,7 @@ final class TrialsPanel {
         }
         box.setWeights(55, 45);
         EpochChart.showEmpty(chart, TITLE, "no search yet", true);
+        EpochChart.fitToHeight(chart);
     }
 
     Control control() {

@@ -37,4 +37,23 @@ class EpochChartTest {
             assertThrows(IllegalArgumentException.class, () -> chart.setCurves(new double[] {1}, new double[] {1}));
         }
     }
+
+    @Test
+    void aLowChartDropsItsAxisTitlesAndATallOneKeepsThem() {
+        try (SwtFixture swt = new SwtFixture(500, 150)) {
+            swt.shell.setLayout(new FillLayout());
+            EpochChart chart = new EpochChart(swt.shell, "Loss", "loss", new String[] {"train"},
+                    new int[] {SWT.COLOR_DARK_BLUE});
+            swt.open();
+            chart.setCurves(new double[] {1, 2, 3}, new double[] {0.9, 0.5, 0.3});
+            swt.flush();
+            assertTrue(chart.chart().getSize().y < EpochChart.COMPACT_BELOW, "the shell makes a low chart");
+            assertFalse(chart.chart().getAxisSet().getXAxis(0).getTitle().isVisible(), "no axis title when low");
+            assertTrue(chart.chart().getAxisSet().getYAxis(0).getTick().isVisible(), "the value scale stays");
+            swt.shell.setSize(500, 400);
+            swt.flush();
+            assertTrue(chart.chart().getAxisSet().getXAxis(0).getTitle().isVisible(), "axis titles when tall");
+            assertTrue(chart.chart().getAxisSet().getYAxis(0).getTitle().isVisible());
+        }
+    }
 }

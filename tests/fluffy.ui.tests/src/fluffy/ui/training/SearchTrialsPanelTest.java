@@ -70,6 +70,7 @@ class SearchTrialsPanelTest {
             MonitoredRun past = MonitoredRun.past(RunFolder.at(run).snapshot());
             view.show(past);
             swt.flush();
+            assertTrue(view.trialsPanel().control().isVisible(), "a search shows its trials");
             assertArrayEquals(new double[] {0.7, 0.5}, view.trialsPanel().points(), 1e-9);
             assertEquals(2, view.trialsPanel().table().getItemCount());
             assertEquals("0.700", view.trialsPanel().table().getItem(0).getText(2));

@@ -62,6 +62,7 @@ class TrainingMonitorTest {
             assertTrue(view.cancelButton().isEnabled(), "a scheduled run can be cancelled");
             assertTrue(swt.waitUntil(() -> first.state() == MonitoredRun.State.CANCELLED, 180_000), first.headline());
             assertEquals(1, first.curves().size());
+            assertFalse(view.trialsPanel().control().getVisible(), "a run without a search has no trials panel");
             assertTrue(first.canResume());
             assertFalse(view.cancelButton().isEnabled());
             assertTrue(view.resumeButton().isEnabled());

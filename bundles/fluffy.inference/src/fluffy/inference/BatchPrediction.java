@@ -193,10 +193,13 @@ public final class BatchPrediction {
 
     private static FileResult predict(Predictor predictor, Request request, Path input, String stem,
             IProgressMonitor monitor, long start) throws IOException, SessionException {
+        StageTimes times = predictor.times();
+        long read = System.nanoTime();
         ImageSource source = ImageFormats.platform().open(input);
         try {
             Frames frames = new Frames(source, request.type(), channels(predictor.model(), request));
             List<Frames.Frame> list = frames.list();
+            times.add(StageTimes.Stage.READ, read);
             SubMonitor progress = SubMonitor.convert(monitor, list.size());
             List<String> scales = new ArrayList<>();
             int w = frames.info().sizeX();
@@ -210,7 +213,9 @@ public final class BatchPrediction {
                 for (int k = 0; k < list.size(); k++) {
                     Frames.Frame frame = list.get(k);
                     SubMonitor step = progress.split(1).setWorkRemaining(10);
+                    read = System.nanoTime();
                     List<Plane> planes = frames.read(frame);
+                    times.add(StageTimes.Stage.READ, read);
                     Plane plane = planes.get(0); // what overlays and measurements show: the first channel
                     if (k == list.size() - 1) {
                         // A reader may hold the whole file in memory (ImageJ does); free it before the network runs.
@@ -222,11 +227,15 @@ public final class BatchPrediction {
                     if (!result.describe().isEmpty()) {
                         scales.add(result.describe());
                     }
+                    long write = System.nanoTime();
                     out.add(frame.z(), frame.t(), plane, result.labels(), result.maps(),
                             predictor.model().displayScaling(plane.data()));
+                    times.add(StageTimes.Stage.OUTPUTS, write);
                     step.worked(2);
                 }
+                long write = System.nanoTime();
                 List<Path> written = out.commit();
+                times.add(StageTimes.Stage.OUTPUTS, write);
                 String detail = w + " x " + h + (list.size() > 1 ? ", " + list.size() + " frames" : "")
                         + (scales.isEmpty() ? "" : ", " + (list.size() > 1 ? "first frame " : "") + scales.get(0));
                 return new FileResult(input, false, false, detail, out.objects(), (long) w * h * list.size(), seconds(start),

@@ -30,6 +30,8 @@ public final class Predictor implements AutoCloseable {
     private final InferenceSession session;
     private final String outputName;
 
+    private final StageTimes times = new StageTimes();
+
     public Predictor(PredictionModel model, SessionSettings settings, TileSettings tiles) throws SessionException {
         this(model, settings, tiles, false);
     }
@@ -49,6 +51,11 @@ public final class Predictor implements AutoCloseable {
         }
     }
 
+    /** Where this predictor's time went, over every image it served. */
+    public StageTimes times() {
+        return times;
+    }
+
     public PredictionModel model() {
         return model;
     }
@@ -66,7 +73,10 @@ public final class Predictor implements AutoCloseable {
         if (!(model instanceof FluffyModel)) {
             throw new IllegalStateException(model.file() + ": its outputs become objects only through segment()");
         }
-        return (ClassMaps) run(image, model.prepare(checked(image)), monitor);
+        long start = System.nanoTime();
+        PredictionModel.Input input = model.prepare(checked(image));
+        times.add(StageTimes.Stage.NORMALISE, start);
+        return (ClassMaps) run(image, input, monitor);
     }
 
     /** The objects of one grey plane (raw intensities), and its class maps when {@code keepMaps}. */
@@ -78,9 +88,14 @@ public final class Predictor implements AutoCloseable {
     /** The objects of an image given as one plane per input channel (raw intensities, the model's order). */
     public PredictionModel.Segmented segment(List<Plane> image, PostProcessing post, boolean keepMaps,
             IProgressMonitor monitor) throws SessionException {
+        long start = System.nanoTime();
         PredictionModel.Input input = model.prepare(checked(image));
+        times.add(StageTimes.Stage.NORMALISE, start);
         PredictionModel.Outputs outputs = run(image, input, monitor);
-        return model.segment(outputs, input, post, keepMaps);
+        start = System.nanoTime();
+        PredictionModel.Segmented segmented = model.segment(outputs, input, post, keepMaps);
+        times.add(StageTimes.Stage.INSTANCES, start);
+        return segmented;
     }
 
     private List<Plane> checked(List<Plane> image) {
@@ -114,7 +129,9 @@ public final class Predictor implements AutoCloseable {
         int plane = tw * th;
         int entry = ch * plane;
         float[] input = new float[batch * variants * entry];
+        times.networkPixels((long) w * h);
         for (int first = 0; first < all.size(); first += batch) {
+            long start = System.nanoTime();
             progress.checkCanceled();
             int n = Math.min(batch, all.size() - first);
             // Tile b's mirror image v is batch entry v * n + b; each entry holds its channels' planes.
@@ -129,11 +146,16 @@ public final class Predictor implements AutoCloseable {
             }
             int entries = n * variants;
             float[] batchInput = entries * entry == input.length ? input : java.util.Arrays.copyOf(input, entries * entry);
+            times.add(StageTimes.Stage.TILES, start);
+            start = System.nanoTime();
             float[] out = network(batchInput, entries, ch, th, tw, classes);
+            times.add(StageTimes.Stage.NETWORK, start);
+            start = System.nanoTime();
             float[] values = variants == 1 ? out : averageOfMirrors(out, n, classes, tw, th);
             for (int b = 0; b < n; b++) {
                 keep(values, b, all.get(first + b), maps, classes, w, tw, th);
             }
+            times.add(StageTimes.Stage.TILES, start);
             progress.worked(n);
         }
         return maps;

@@ -120,11 +120,16 @@ public final class ScaledPrediction {
             PredictionModel.Segmented s = predictor.segment(plane, post, keepMaps, monitor);
             return new Result(s.labels(), s.maps(), 1, Double.NaN);
         }
+        long start = System.nanoTime();
         List<Plane> scaled = plane.stream().map(p -> Resampling.plane(p, sw, sh)).toList();
+        predictor.times().add(StageTimes.Stage.RESCALE, start);
         PredictionModel.Segmented s = predictor.segment(scaled, post, keepMaps, monitor);
+        start = System.nanoTime();
         LabelMap labels = Resampling.labels(s.labels(), w, h);
         // Nearest-neighbour shrinking can drop an object smaller than a pixel of the result: renumber 1..n.
         fluffy.core.morphology.LabelCleanup.renumber(labels);
-        return new Result(labels, s.maps() == null ? null : s.maps().resized(w, h), sw / (double) w, Double.NaN);
+        Result result = new Result(labels, s.maps() == null ? null : s.maps().resized(w, h), sw / (double) w, Double.NaN);
+        predictor.times().add(StageTimes.Stage.RESCALE, start);
+        return result;
     }
 }

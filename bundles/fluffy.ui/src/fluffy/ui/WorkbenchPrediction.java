@@ -118,7 +118,8 @@ public final class WorkbenchPrediction {
         SessionSettings session = new SessionSettings(Devices.choose(DeviceRequest.parse(device)), threads);
         // As fluffy predict: on the CPU a batch of tiles is no faster than one and doubles the memory.
         boolean cpu = session.device().device() instanceof Device.Cpu;
-        TileSettings tiles = new TileSettings(TileSettings.DEFAULT.tile(), TileSettings.DEFAULT.overlap(), cpu ? 1 : 4);
+        TileSettings tiles = new TileSettings(TileSettings.DEFAULT.tile(), TileSettings.DEFAULT.overlap(), cpu ? 1 : 4,
+                TileSettings.WHOLE_UP_TO);
         return new PredictionJob.Plan(read, session, tiles, new BatchPrediction.Request(inputs, output, InputType.FRAME,
                 -1, PostProcessing.DEFAULT, probabilities));
     }

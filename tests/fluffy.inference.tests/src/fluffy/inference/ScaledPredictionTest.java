@@ -73,6 +73,18 @@ class ScaledPredictionTest {
                     sample.image(), false, new NullProgressMonitor());
             assertEquals(1, none.factor());
             assertTrue(Double.isNaN(none.measured()));
+            // The stage times: the network saw the half-size pass and the full-size one, every stage that ran
+            // has time, and nothing was read or written here.
+            StageTimes times = p.times();
+            assertEquals(100L * 80 + 200L * 160, times.networkPixels());
+            for (StageTimes.Stage stage : List.of(StageTimes.Stage.RESCALE, StageTimes.Stage.NORMALISE,
+                    StageTimes.Stage.TILES, StageTimes.Stage.NETWORK, StageTimes.Stage.INSTANCES)) {
+                assertTrue(times.seconds(stage) > 0, stage + " was timed");
+            }
+            assertEquals(0, times.seconds(StageTimes.Stage.READ));
+            String line = times.describe(2L * 200 * 160);
+            assertTrue(line.startsWith("read 0.0 s (0%) · rescale "), line);
+            assertTrue(line.endsWith("over 0.63x the images' pixels"), line);
         }
     }
 

@@ -25,6 +25,7 @@ import fluffy.inference.PostProcessing;
 import fluffy.inference.PredictionModel;
 import fluffy.inference.Predictor;
 import fluffy.inference.Shard;
+import fluffy.inference.StageTimes;
 import fluffy.inference.TileSettings;
 import fluffy.inference.output.OutputFormat;
 import fluffy.models.ModelTypes;
@@ -42,7 +43,7 @@ public final class PredictCommand implements Command {
                                       [--overlap N] [--batch N] [--min-size N] [--no-fill-holes]
                                       [--probabilities] [--flips] [--diameter auto|none|PIXELS]
                                       [--formats tif,png,roiset,csv,geojson,ome-tiff] [--shard I/N] [--overwrite]
-                                      [--device auto|cpu|cuda[:N]] [--threads N]
+                                      [--device auto|cpu|cuda[:N]] [--threads N] [--verbose]
 
                   --model          a model file (RUN_FOLDER/model.onnx) or a bioimage.io model package with
                                    ONNX weights (PACKAGE.zip, or the rdf.yaml of an unpacked one; formats 0.4
@@ -63,7 +64,8 @@ public final class PredictCommand implements Command {
                                    for a one-channel model RGB averaged, else the first)
                   --channels       for a model of several channels: the image's channels in the model's
                                    order, e.g. 2,1 (default: those the model records)
-                  --tile           tile side in pixels (default 512); 0 predicts each image in one pass
+                  --tile           tile side in pixels; 0 predicts each image in one pass (default: images
+                                   up to 2 x 512² pixels in one pass, larger ones in tiles of 512)
                   --overlap        context around each tile that is predicted but not kept (default 64)
                   --batch          tiles per network run (default 1 on the CPU, 4 on a GPU)
                   --min-size       objects smaller than this many pixels are removed (default 16; 0 keeps all)
@@ -80,6 +82,8 @@ public final class PredictCommand implements Command {
                   --overwrite      predict images whose outputs are complete again (default: skip them, so
                                    a repeated or requeued run goes on where it stopped)
                   --threads        CPU threads (default: SLURM_CPUS_PER_TASK in a SLURM job, else all cores)
+                  --verbose        at the end, where the time went: read, rescale, normalise, tiles,
+                                   network, instances, outputs
                 """;
     }
 
@@ -87,12 +91,12 @@ public final class PredictCommand implements Command {
     public record Parsed(String modelOption, Path input, Path output, InputType type, ChannelSelection channels, int tile,
             int overlap, Integer batch, PostProcessing post, boolean probabilities, boolean flips, ObjectScale scale,
             fluffy.runtime.DeviceRequest device, int threads, boolean overwrite, Shard shard,
-            Set<OutputFormat> formats) {
+            Set<OutputFormat> formats, boolean verbose, long wholeUpTo) {
     }
 
     public static Parsed parse(List<String> arguments) throws UsageException {
         Arguments args = Arguments.parse(arguments, Set.of("instances", "no-fill-holes", "probabilities", "flips",
-                "overwrite"));
+                "overwrite", "verbose"));
         String modelOption = args.value("model").orElse(null);
         Path input = Path.of(args.require("input"));
         Path output = Path.of(args.require("output"));
@@ -109,6 +113,8 @@ public final class PredictCommand implements Command {
             throw new UsageException("give --channel or --channels, not both");
         }
         int tile = Options.nonNegative(args, "tile", TileSettings.DEFAULT.tile());
+        // Without --tile, small images go through the network whole (same result, no overlaps predicted).
+        long wholeUpTo = args.value("tile").isPresent() ? 0 : TileSettings.WHOLE_UP_TO;
         int overlap = Options.nonNegative(args, "overlap", TileSettings.DEFAULT.overlap());
         Integer batch = args.value("batch").isPresent() ? Options.positive(args, "batch", 1) : null;
         PostProcessing post = new PostProcessing(args.flag("instances"), Options.nonNegative(args, "min-size", 16),
@@ -119,6 +125,7 @@ public final class PredictCommand implements Command {
         var device = DeviceOption.parse(args.value("device").orElse(null));
         int threads = Options.positive(args, "threads", defaultThreads(System.getenv()));
         boolean overwrite = args.flag("overwrite");
+        boolean verbose = args.flag("verbose");
         Shard shard = shard(args.value("shard").orElse(null));
         Set<OutputFormat> formats;
         try {
@@ -129,7 +136,7 @@ public final class PredictCommand implements Command {
         args.finish();
         args.noPositional();
         return new Parsed(modelOption, input, output, type, channels, tile, overlap, batch, post, probabilities, flips,
-                scale, device, threads, overwrite, shard, formats);
+                scale, device, threads, overwrite, shard, formats, verbose, wholeUpTo);
     }
 
     @Override
@@ -170,7 +177,7 @@ public final class PredictCommand implements Command {
         PredictionModel model = PredictionModel.read(modelFile, ModelTypes::require);
         SessionSettings session = new SessionSettings(Devices.choose(device), threads);
         int deviceBatch = TileSettings.defaultFor(session.device().device()).batch();
-        TileSettings tiles = new TileSettings(tile, overlap, batch != null ? batch : deviceBatch);
+        TileSettings tiles = new TileSettings(tile, overlap, batch != null ? batch : deviceBatch, o.wholeUpTo());
         context.err().printf("predicting %d image(s) with %s (%s) on %s%n", inputs.size(), modelFile,
                 model.describe(), session.describe());
         if (Double.isNaN(model.objectDiameter()) && !scale.equals(ObjectScale.NATIVE)) {
@@ -180,7 +187,9 @@ public final class PredictCommand implements Command {
         ProgressBar bar = ProgressBar.on(context.err());
         long start = System.nanoTime();
         List<BatchPrediction.FileResult> results;
+        StageTimes times;
         try (Predictor predictor = new Predictor(model, session, tiles, flips)) {
+            times = predictor.times();
             results = BatchPrediction.run(predictor, request, bar, r -> {
                         bar.clear();
                         (r.failed() ? context.err() : context.out()).println(r.line());
@@ -194,6 +203,9 @@ public final class PredictCommand implements Command {
                 + "%.3f megapixels/s%s%n", results.size() - failed - skipped, results.size(), output, pixels / 1e6,
                 seconds, pixels / 1e6 / seconds, skipped == 0 ? "" : "; " + skipped + " skipped, their outputs "
                         + "were there (--overwrite predicts them again)");
+        if (o.verbose()) {
+            context.out().println("time per stage: " + times.describe(pixels));
+        }
         if (results.size() < inputs.size()) {
             return ExitCodes.FAILED; // the output's disk is full: its line above says so, once
         }

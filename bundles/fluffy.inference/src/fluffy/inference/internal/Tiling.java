@@ -41,7 +41,10 @@ public record Tiling(int tileWidth, int tileHeight, List<Tile> tiles) {
         int paddedH = rule.padded(height);
         int align = rule.alignment();
         int halo = roundUp(Math.max(settings.overlap(), rule.halo()), align);
-        boolean whole = settings.tile() == 0 || rule.wholeImage();
+        // A network of any size (step > 0) takes a small image whole when the settings allow it (see
+        // TileSettings.WHOLE_UP_TO): the same result as tiles, without predicting their overlaps.
+        boolean small = rule.step() > 0 && (long) paddedW * paddedH <= settings.wholeUpTo();
+        boolean whole = settings.tile() == 0 || rule.wholeImage() || small;
         if (whole && rule.step() == 0 && (paddedW > rule.min() || paddedH > rule.min())) {
             throw new IllegalArgumentException("the network takes " + rule.min() + " x " + rule.min() + " px only, so a "
                     + width + " x " + height + " image cannot be predicted in one pass");

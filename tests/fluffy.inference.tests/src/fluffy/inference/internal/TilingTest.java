@@ -49,6 +49,24 @@ class TilingTest {
     }
 
     @Test
+    void theDefaultsTakeASmallImageWholeAndTileALargeOne() {
+        // 696 x 520 pads to 704 x 528, under two 512² tiles: one pass, where tiles of 512 would be four.
+        Tiling small = Tiling.of(696, 520, TileSettings.DEFAULT, 16);
+        assertEquals(1, small.tiles().size());
+        assertEquals(704, small.tileWidth());
+        assertEquals(528, small.tileHeight());
+        assertEquals(4, Tiling.of(696, 520, new TileSettings(512, 64, 1), 16).tiles().size(), "a chosen tile is kept");
+        // 1388 x 1040 is larger than two tiles: tiles of 512.
+        Tiling large = Tiling.of(1388, 1040, TileSettings.DEFAULT, 16);
+        assertEquals(512, large.tileWidth());
+        assertEquals(12, large.tiles().size());
+        // A network of one fixed size cannot take the image whole, however small the limit says it is.
+        Tiling fixed = Tiling.of(300, 300, TileSettings.DEFAULT, new fluffy.inference.TileRule(256, 0, 0, false));
+        assertEquals(256, fixed.tileWidth());
+        assertTrue(fixed.tiles().size() > 1);
+    }
+
+    @Test
     void anOverlapThatLeavesNoCentreIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Tiling.of(1000, 1000, new TileSettings(64, 32, 1), 8));
     }

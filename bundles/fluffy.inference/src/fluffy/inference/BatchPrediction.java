@@ -171,6 +171,11 @@ public final class BatchPrediction {
                     result = predict(predictor, request, input, stem, progress.split(1), start);
                 } catch (OperationCanceledException e) {
                     throw e;
+                } catch (OutOfMemoryError e) {
+                    // This image's arrays are garbage once the error has left predict(): smaller images go on.
+                    result = FileResult.failed(input, "not enough memory for this image (" + e.getMessage()
+                            + "; the Java heap may grow to " + (Runtime.getRuntime().maxMemory() >> 20) + " MB): "
+                            + "give it more with FLUFFY_JAVA_OPTS=-Xmx<size>", seconds(start));
                 } catch (IOException | SessionException | RuntimeException e) {
                     result = FileResult.failed(input, message(e), seconds(start));
                     String fault = fluffy.core.files.OutputFaults.describe(e, request.outputDir());

@@ -75,6 +75,13 @@ final class Cli {
             context.err().printf("%s: %s%n", label, describe(e));
             printTrace(e);
             return ExitCodes.FAILED;
+        } catch (OutOfMemoryError e) {
+            // Uncaught, it left the application with exit code 0 and the message only in Equinox's log.
+            context.err().printf("%s: out of memory (%s; the Java heap may grow to %d MB): give it more with "
+                    + "FLUFFY_JAVA_OPTS=-Xmx<size>, e.g. -Xmx8g%n", label, describe(e),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            printTrace(e);
+            return ExitCodes.FAILED;
         }
     }
 

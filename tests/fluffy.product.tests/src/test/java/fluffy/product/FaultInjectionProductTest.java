@@ -74,6 +74,37 @@ class FaultInjectionProductTest {
         assertTrue(killed >= 2, "the kills landed while predict ran (" + killed + " of 3)");
     }
 
+    /**
+     * An image too large for the heap fails with a message that names it and says what to do, and the batch
+     * goes on with the next image. Before, the OutOfMemoryError left fluffy with exit code 0, no output and
+     * the reason only in Equinox's log.
+     */
+    @Test
+    void anImageTooLargeForTheHeapIsNamedAndTheBatchGoesOn() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("memory-in"));
+        // A 4096 x 4096 8-bit TIFF (a checkerboard): its probabilities alone need more than the 256 MB heap
+        // allowed below. The JDK's own TIFF writer makes it.
+        int side = 4096;
+        java.awt.image.BufferedImage large = new java.awt.image.BufferedImage(side, side,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        byte[] pixels = ((java.awt.image.DataBufferByte) large.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) ((i % side / 64 + i / side / 64) % 2 == 0 ? 30 : 200);
+        }
+        assertTrue(javax.imageio.ImageIO.write(large, "tiff", in.resolve("a_large.tif").toFile()), "a TIFF writer");
+        Files.copy(data.resolve("images/nuclei_01.tif"), in.resolve("b_small.tif"));
+        Path out = dir.resolve("memory-out");
+        Run run = product.run(java.util.Map.of("FLUFFY_JAVA_OPTS", "-Xmx256m"), "predict", "--input", in.toString(),
+                "--output", out.toString(), "--instances", "--diameter", "none");
+        assertEquals(3, run.exit(), "one image failed, one was predicted: " + run);
+        assertTrue(run.err().contains("a_large.tif: FAILED: not enough memory for this image"), run.toString());
+        assertTrue(run.err().contains("FLUFFY_JAVA_OPTS=-Xmx"), run.toString());
+        assertTrue(run.out().contains("b_small.tif: "), run.toString());
+        assertTrue(Files.isRegularFile(out.resolve("b_small.tif")), "the next image was predicted");
+        assertTrue(Files.notExists(out.resolve("a_large.tif")), "no label map for the failed image");
+        assertNoTemporaries(out);
+    }
+
     @Test
     void aKilledTrainingResumesToAFinishedRunInItsFinalTrainingAndInItsSearch() throws Exception {
         int killed = 0;

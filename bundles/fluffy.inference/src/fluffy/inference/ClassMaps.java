@@ -7,7 +7,7 @@ import java.util.List;
  * far below any threshold's meaning). Half the memory of floats matters on large images: an 8192 x 8192
  * image with three classes takes 384 MiB instead of 768.
  */
-public final class ClassMaps implements PredictionModel.Outputs {
+public final class ClassMaps implements PredictionModel.Outputs, fluffy.models.ClassProbabilities {
 
     private static final float SCALE = 65535f;
 
@@ -23,10 +23,12 @@ public final class ClassMaps implements PredictionModel.Outputs {
         this.values = new short[classes.size()][Math.multiplyExact(width, height)];
     }
 
+    @Override
     public int width() {
         return width;
     }
 
+    @Override
     public int height() {
         return height;
     }
@@ -35,7 +37,13 @@ public final class ClassMaps implements PredictionModel.Outputs {
         return classes;
     }
 
+    @Override
+    public int classCount() {
+        return classes.size();
+    }
+
     /** Probability of class {@code c} at pixel index {@code i} (row-major). */
+    @Override
     public float get(int c, int i) {
         return (values[c][i] & 0xffff) / SCALE;
     }
@@ -50,16 +58,6 @@ public final class ClassMaps implements PredictionModel.Outputs {
         float[] out = new float[width * height];
         for (int i = 0; i < out.length; i++) {
             out[i] = get(c, i);
-        }
-        return out;
-    }
-
-    /** Every class as floats, [classes, height, width]: what {@code ModelType.labelMap} takes. */
-    public float[] all() {
-        int n = width * height;
-        float[] out = new float[classes.size() * n];
-        for (int c = 0; c < classes.size(); c++) {
-            System.arraycopy(channel(c), 0, out, c * n, n);
         }
         return out;
     }

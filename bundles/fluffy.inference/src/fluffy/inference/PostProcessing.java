@@ -26,8 +26,8 @@ public record PostProcessing(boolean instances, int minArea, boolean fillHoles) 
 
     /** The objects of a model type with given hyperparameter values (to tune a model's instance settings). */
     public LabelMap labels(ClassMaps maps, ModelType type, HyperparameterValues values) {
-        LabelMap labels = instances ? type.labelMap(maps.all(), maps.width(), maps.height(), values)
-                : type.semanticLabelMap(maps.all(), maps.width(), maps.height(), values);
+        // The maps as they are (16-bit): a type that reads them there needs no float copy of every class.
+        LabelMap labels = instances ? type.labelMap(maps, values) : type.semanticLabelMap(maps, values);
         return cleaned(labels);
     }
 

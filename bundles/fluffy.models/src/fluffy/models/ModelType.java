@@ -53,6 +53,20 @@ public interface ModelType {
     LabelMap labelMap(float[] probabilities, int width, int height, HyperparameterValues values);
 
     /**
+     * The same, from probabilities read where prediction keeps them. By default they are copied into the
+     * float array {@link #labelMap(float[], int, int, HyperparameterValues)} takes; a type that reads them
+     * directly saves that copy (three classes of an 8192 x 8192 image: 768 MiB of heap).
+     */
+    default LabelMap labelMap(ClassProbabilities probabilities, HyperparameterValues values) {
+        return labelMap(probabilities.toArray(), probabilities.width(), probabilities.height(), values);
+    }
+
+    /** {@link #semanticLabelMap(float[], int, int, HyperparameterValues)} of probabilities kept elsewhere. */
+    default LabelMap semanticLabelMap(ClassProbabilities probabilities, HyperparameterValues values) {
+        return semanticLabelMap(probabilities.toArray(), probabilities.width(), probabilities.height(), values);
+    }
+
+    /**
      * Objects without separating touching ones (prediction without instances): by default the connected
      * components of the foreground its {@link #outputLayout} declares.
      */

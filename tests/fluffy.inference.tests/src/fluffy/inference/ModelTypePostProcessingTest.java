@@ -56,4 +56,29 @@ class ModelTypePostProcessingTest {
         assertEquals(foreground, java.util.Arrays.stream(l).filter(v -> v != 0).count(),
                 "the centres grow through the whole foreground");
     }
+
+    /**
+     * The built-in categorical type reads the 16-bit maps where they are (no float copy of every class) and
+     * finds the same objects as from the float array a third-party type gets.
+     */
+    @Test
+    void theCategoricalTypeReadsTheMapsInPlaceWithTheSameObjects() {
+        ModelType type = ModelTypes.require("unet.categorical");
+        HyperparameterValues values = HyperparameterValues.defaults(type.hyperparameters());
+        ClassMaps maps = new ClassMaps(W, H, type.classes(values));
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                int i = y * W + x;
+                boolean object = Math.hypot(x - 16, y - 16) <= 9 || Math.hypot(x - 30, y - 16) <= 9;
+                boolean border = object && Math.abs(x - 23) <= 1;
+                maps.set(0, i, object ? 0.05f : 0.95f);
+                maps.set(1, i, object && !border ? 0.9f : 0.03f);
+                maps.set(2, i, border ? 0.9f : 0.02f);
+            }
+        }
+        LabelMap inPlace = type.labelMap(maps, values);
+        LabelMap fromFloats = type.labelMap(maps.toArray(), W, H, values);
+        assertEquals(2, inPlace.maxLabel(), "the border parts the two discs");
+        assertEquals(java.util.Arrays.toString(fromFloats.labels()), java.util.Arrays.toString(inPlace.labels()));
+    }
 }

@@ -7,6 +7,7 @@ import fluffy.core.labels.LabelMap;
 import fluffy.core.morphology.BorderInstances;
 import fluffy.core.morphology.BorderInstances.Settings;
 import fluffy.core.morphology.ObjectBorders;
+import fluffy.models.ClassProbabilities;
 import fluffy.models.Hyperparameter;
 import fluffy.models.HyperparameterValues;
 import fluffy.models.ModelType;
@@ -90,19 +91,25 @@ public final class CategoricalUNet implements ModelType {
 
     @Override
     public LabelMap labelMap(float[] probabilities, int width, int height, HyperparameterValues values) {
-        int n = width * height;
+        return labelMap(ClassProbabilities.of(probabilities, 3, width, height), values);
+    }
+
+    /** Reads the background and object probabilities where they are: no float copy of the image's classes. */
+    @Override
+    public LabelMap labelMap(ClassProbabilities probabilities, HyperparameterValues values) {
         BorderInstances.Probabilities p = new BorderInstances.Probabilities() {
             @Override
             public float background(int pixel) {
-                return probabilities[BACKGROUND * n + pixel];
+                return probabilities.get(BACKGROUND, pixel);
             }
 
             @Override
             public float object(int pixel) {
-                return probabilities[OBJECT * n + pixel];
+                return probabilities.get(OBJECT, pixel);
             }
         };
-        return BorderInstances.objects(width, height, p, instanceSettings(values)).relabelled();
+        return BorderInstances.objects(probabilities.width(), probabilities.height(), p, instanceSettings(values))
+                .relabelled();
     }
 
     /** How this type's outputs become objects, from its hyperparameters. */

@@ -65,4 +65,9 @@ public final class ResidualCategoricalUNet implements ModelType {
     public LabelMap labelMap(float[] probabilities, int width, int height, HyperparameterValues values) {
         return categorical.labelMap(probabilities, width, height, values);
     }
+
+    @Override
+    public LabelMap labelMap(fluffy.models.ClassProbabilities probabilities, HyperparameterValues values) {
+        return categorical.labelMap(probabilities, values);
+    }
 }

@@ -29,7 +29,7 @@ public final class BenchCommand implements Command {
                                     [--input-gradient conv-transpose|flipped-conv|both]
 
                 Prints one line per configuration with median figures, e.g.
-                  unet base=16 depth=4 batch=4 size=256 threads=2 device=CPU grad=conv-transpose train_step_ms=612.3
+                  unet base=16 depth=4 batch=4 size=256 threads=2 device=CPU grad=flipped-conv train_step_ms=612.3
                   unet base=16 depth=4 batch=1 size=512 threads=2 device=CPU infer_ms=160.2 infer_mpix_s=1.64
                 The model is the plain U-Net (481,745 parameters at depth 4, width 16), Adam, random data.
                 A PyTorch reference for the same architecture: bundles/fluffy.commands/bench/unet_reference.py
@@ -58,7 +58,7 @@ public final class BenchCommand implements Command {
         int depth = Options.positive(args, "depth", 4);
         int repeats = Options.positive(args, "repeats", 7);
         int warmup = Options.positive(args, "warmup", 2);
-        List<ConvInputGradient> forms = forms(args.value("input-gradient").orElse("conv-transpose"));
+        List<ConvInputGradient> forms = forms(args.value("input-gradient").orElse("flipped-conv"));
         args.finish();
         args.noPositional();
         DeviceChoice device = Devices.choose(request);

@@ -73,10 +73,7 @@ public final class Predictor implements AutoCloseable {
         if (!(model instanceof FluffyModel)) {
             throw new IllegalStateException(model.file() + ": its outputs become objects only through segment()");
         }
-        long start = System.nanoTime();
-        PredictionModel.Input input = model.prepare(checked(image));
-        times.add(StageTimes.Stage.NORMALISE, start);
-        return (ClassMaps) run(image, input, monitor);
+        return (ClassMaps) run(image, prepared(image), monitor);
     }
 
     /** The objects of one grey plane (raw intensities), and its class maps when {@code keepMaps}. */
@@ -88,14 +85,20 @@ public final class Predictor implements AutoCloseable {
     /** The objects of an image given as one plane per input channel (raw intensities, the model's order). */
     public PredictionModel.Segmented segment(List<Plane> image, PostProcessing post, boolean keepMaps,
             IProgressMonitor monitor) throws SessionException {
-        long start = System.nanoTime();
-        PredictionModel.Input input = model.prepare(checked(image));
-        times.add(StageTimes.Stage.NORMALISE, start);
+        PredictionModel.Input input = prepared(image);
         PredictionModel.Outputs outputs = run(image, input, monitor);
-        start = System.nanoTime();
+        long start = System.nanoTime();
         PredictionModel.Segmented segmented = model.segment(outputs, input, post, keepMaps);
         times.add(StageTimes.Stage.INSTANCES, start);
         return segmented;
+    }
+
+    /** The image checked and prepared for the network (normalisation), timed. */
+    private PredictionModel.Input prepared(List<Plane> image) {
+        long start = System.nanoTime();
+        PredictionModel.Input input = model.prepare(checked(image));
+        times.add(StageTimes.Stage.NORMALISE, start);
+        return input;
     }
 
     private List<Plane> checked(List<Plane> image) {

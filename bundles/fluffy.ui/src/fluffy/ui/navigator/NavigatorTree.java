@@ -28,6 +28,9 @@ final class NavigatorTree {
     private final TreeViewer viewer;
     private final Set<String> closed = new HashSet<>();
 
+    /** The packed width of the Name column's widest shown cell (see {@link #measureNames}). */
+    private int namesWidth = 190;
+
     NavigatorTree(Composite parent, Consumer<NavigatorNode> onSelect) {
         viewer = new TreeViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTree().setHeaderVisible(true);
@@ -57,7 +60,7 @@ final class NavigatorTree {
         // A narrow navigator cuts long names and states: the row's tooltip has both whole.
         ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.getTree().addListener(SWT.Resize, e -> fitColumns());
-        viewer.getTree().addListener(SWT.Expand, e -> viewer.getTree().getDisplay().asyncExec(this::fitColumns));
+        viewer.getTree().addListener(SWT.Expand, e -> viewer.getTree().getDisplay().asyncExec(this::measureNames));
         viewer.addSelectionChangedListener(e -> {
             if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof NavigatorNode node) {
                 onSelect.accept(node);
@@ -92,6 +95,20 @@ final class NavigatorTree {
         } finally {
             viewer.getTree().setRedraw(true);
         }
+        measureNames();
+    }
+
+    /**
+     * The width of the widest shown name, measured when rows appear (packing walks every row, too much for
+     * each resize event while the user drags a sash), then the columns fitted to it.
+     */
+    private void measureNames() {
+        org.eclipse.swt.widgets.Tree tree = viewer.getTree();
+        if (tree.isDisposed()) {
+            return;
+        }
+        tree.getColumn(0).pack();
+        namesWidth = tree.getColumn(0).getWidth();
         fitColumns();
     }
 
@@ -108,12 +125,9 @@ final class NavigatorTree {
         if (client <= 0) {
             return;
         }
-        org.eclipse.swt.widgets.TreeColumn name = tree.getColumn(0);
-        org.eclipse.swt.widgets.TreeColumn state = tree.getColumn(1);
-        name.pack();
-        int nameWidth = Math.max(Math.min(120, client / 2), Math.min(name.getWidth(), client * 55 / 100));
-        name.setWidth(nameWidth);
-        state.setWidth(Math.max(80, client - nameWidth));
+        int nameWidth = Math.max(Math.min(120, client / 2), Math.min(namesWidth, client * 55 / 100));
+        tree.getColumn(0).setWidth(nameWidth);
+        tree.getColumn(1).setWidth(Math.max(80, client - nameWidth));
     }
 
     @SuppressWarnings("unchecked")

@@ -58,13 +58,20 @@ public final class EpochChart {
     static void showEmpty(Chart chart, String title, String why, boolean empty) {
         chart.setData(EMPTY, empty);
         chart.getTitle().setText(empty ? title + ": " + why : title);
-        boolean compact = compact(chart);
         for (org.eclipse.swtchart.IAxis axis : chart.getAxisSet().getAxes()) {
             axis.getTick().setVisible(!empty);
-            axis.getTitle().setVisible(!empty && !compact);
             axis.getGrid().setStyle(empty ? org.eclipse.swtchart.LineStyle.NONE : org.eclipse.swtchart.LineStyle.DOT);
         }
+        showAxisTitles(chart);
         chart.getLegend().setVisible(!empty && chart.getSeriesSet().getSeries().length > 1);
+    }
+
+    /** Axis titles only on a chart with data and room for them. */
+    private static void showAxisTitles(Chart chart) {
+        boolean visible = !Boolean.TRUE.equals(chart.getData(EMPTY)) && !compact(chart);
+        for (org.eclipse.swtchart.IAxis axis : chart.getAxisSet().getAxes()) {
+            axis.getTitle().setVisible(visible);
+        }
     }
 
     /** Charts lower than this drop their axis titles and use a smaller title font, so the scales keep room. */
@@ -85,15 +92,11 @@ public final class EpochChart {
     static void fitToHeight(Chart chart) {
         chart.setData(TITLE_FONT, chart.getTitle().getFont());
         chart.addListener(SWT.Resize, e -> {
-            boolean compact = compact(chart);
-            chart.getTitle().setFont(compact
+            chart.getTitle().setFont(compact(chart)
                     ? org.eclipse.jface.resource.JFaceResources.getFontRegistry().getBold(
                             org.eclipse.jface.resource.JFaceResources.DEFAULT_FONT)
                     : (org.eclipse.swt.graphics.Font) chart.getData(TITLE_FONT));
-            boolean empty = Boolean.TRUE.equals(chart.getData(EMPTY));
-            for (org.eclipse.swtchart.IAxis axis : chart.getAxisSet().getAxes()) {
-                axis.getTitle().setVisible(!empty && !compact);
-            }
+            showAxisTitles(chart);
         });
     }
 

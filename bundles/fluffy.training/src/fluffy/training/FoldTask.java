@@ -108,9 +108,7 @@ public record FoldTask(int trial, int fold, HyperparameterValues values, Trainin
         p.setProperty("seed", Long.toString(s.seed()));
         p.setProperty("patience", Integer.toString(s.patience()));
         p.setProperty("channels", s.channels().encode());
-        Augmentation a = s.augmentation();
-        p.setProperty("augmentation", a.geometry() + " " + a.minZoom() + " " + a.maxZoom() + " " + a.minScale() + " "
-                + a.maxScale() + " " + a.gammaSpread() + " " + a.noise());
+        p.setProperty("augmentation", s.augmentation().encode());
         p.setProperty("train", String.join("\n", train));
         p.setProperty("validation", String.join("\n", validation));
         AtomicFiles.writeString(file, store(p, "a search trial's fold, trained by fluffy slurm trial"));
@@ -131,10 +129,7 @@ public record FoldTask(int trial, int fold, HyperparameterValues values, Trainin
             ModelType type = types.apply(required(p, "model_type"));
             HyperparameterValues values = HyperparameterValues.decode(type.hyperparameters(),
                     required(p, "hyperparameters"));
-            String[] a = required(p, "augmentation").split(" ");
-            Augmentation augmentation = new Augmentation(Boolean.parseBoolean(a[0]), Double.parseDouble(a[1]),
-                    Double.parseDouble(a[2]), Double.parseDouble(a[3]), Double.parseDouble(a[4]),
-                    Double.parseDouble(a[5]), Double.parseDouble(a[6]));
+            Augmentation augmentation = Augmentation.decode(required(p, "augmentation"));
             String budget = p.getProperty("time_budget_ms");
             TrainingSettings settings = new TrainingSettings(required(p, "optimizer"),
                     Double.parseDouble(required(p, "learning_rate")), Integer.parseInt(required(p, "batch")),

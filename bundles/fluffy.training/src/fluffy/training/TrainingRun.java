@@ -525,6 +525,7 @@ public final class TrainingRun {
         s.put("batch", Integer.toString(t.batchSize()));
         s.put("crop", Integer.toString(t.crop()));
         s.put("seed", Long.toString(t.seed()));
+        s.put("augmentation", t.augmentation().encode());
         if (t.patience() > 0) {
             s.put("patience", Integer.toString(t.patience()));
             s.put("stopped_early", Boolean.toString(Trainer.stoppedEarly(outcome.history(), t.patience())));

@@ -113,7 +113,8 @@ public record TrainingSettings(String optimizer, double learningRate, int batchS
     }
 
     /**
-     * The settings a model's training summary records (optimizer, learning rate, batch, crop, seed, patience), over
+     * The settings a model's training summary records (optimizer, learning rate, batch, crop, seed, augmentation,
+     * patience), over
      * {@code fallback} for everything else: how a resumed run trains on exactly as before.
      */
     public static TrainingSettings from(Map<String, String> summary, TrainingSettings fallback) {
@@ -122,7 +123,9 @@ public record TrainingSettings(String optimizer, double learningRate, int batchS
                 Integer.parseInt(summary.getOrDefault("batch", Integer.toString(fallback.batchSize()))),
                 Integer.parseInt(summary.getOrDefault("crop", Integer.toString(fallback.crop()))), fallback.epochs(),
                 fallback.stepsPerEpoch(), fallback.timeBudget(),
-                Long.parseLong(summary.getOrDefault("seed", Long.toString(fallback.seed()))), fallback.augmentation(),
+                Long.parseLong(summary.getOrDefault("seed", Long.toString(fallback.seed()))),
+                summary.containsKey("augmentation") ? Augmentation.decode(summary.get("augmentation"))
+                        : fallback.augmentation(),
                 fallback.session(), Integer.parseInt(summary.getOrDefault("patience",
                         Integer.toString(fallback.patience()))),
                 summary.containsKey("channels") ? ChannelSelection.parse(summary.get("channels")) : fallback.channels());

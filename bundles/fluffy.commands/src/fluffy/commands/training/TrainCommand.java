@@ -25,6 +25,7 @@ import fluffy.runtime.DeviceUnavailableException;
 import fluffy.runtime.DeviceRequest;
 import fluffy.runtime.Devices;
 import fluffy.runtime.session.SessionSettings;
+import fluffy.training.data.Augmentation;
 import fluffy.training.EpochResult;
 import fluffy.training.Trainer;
 import fluffy.training.TrainingRun;
@@ -52,7 +53,7 @@ public final class TrainCommand implements Command {
                                     [--executor local|slurm [--partition P] [--time T] [--cpus-per-task C]
                                      [--mem M] [--gres G] [--sbatch-arg "ARGS"]]
                                     [--test-fraction %s] [--validation-fraction %s] [--patience N]
-                                    [--channels C1,C2,...]
+                                    [--channels C1,C2,...] [--zoom MIN,MAX] [--blur SIGMA]
 
                   --dir_in           a Processed/ folder (images/ + masks/ of the same names) or a workspace
                   --dir_out, --name  the run folder is DIR_OUT/NAME: split lists, model.onnx, checkpoint, logs
@@ -80,9 +81,14 @@ public final class TrainCommand implements Command {
                   --channels         the image channels the model takes, 1-based in its order, e.g. 2,1 (each
                                      normalised on its own; recorded in the model, which prediction then
                                      reads alike); default: one grey plane (RGB averaged, else channel 1)
+                  --zoom             the range of the random zoom of training crops (default %s,%s): objects
+                                     from MIN to MAX times their size in the images
+                  --blur             blur half the crops with a Gaussian of sigma up to SIGMA pixels
+                                     (default 0: none)
                 """.formatted(p.trials(), p.folds(), p.epochsPerTrial(), f.test(), f.validation(), d.epochs(),
                 d.stepsPerEpoch(), d.batchSize(), d.crop(), Double.toString(d.learningRate()), f.test(),
-                f.validation()) + SlurmTraining.USAGE;
+                f.validation(), zoomText(d.augmentation().minZoom()), zoomText(d.augmentation().maxZoom()))
+                + SlurmTraining.USAGE;
     }
 
     @Override
@@ -197,6 +203,7 @@ public final class TrainCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        Augmentation augmentation = augmentation(args, d.augmentation());
         boolean resume = args.flag("resume");
         Path initFrom = args.value("init-from").map(Path::of).orElse(null);
         args.finish();
@@ -225,7 +232,7 @@ public final class TrainCommand implements Command {
         }
         TrainingSettings settings = d.withOptimizer(optimizer).withLearningRate(lr).withBatchSize(batch).withCrop(crop)
                 .withEpochs(epochs).withStepsPerEpoch(steps).withTimeBudget(budget).withSeed(seed)
-                .withPatience(patience).withChannels(channels).withSession(session);
+                .withPatience(patience).withChannels(channels).withAugmentation(augmentation).withSession(session);
         TrainingRun.SearchPlan search = useDefaults ? null
                 : searchPlan(new HyperparameterSearch.Plan(trials, folds, searchEpochs, parallel), searchListener,
                         cluster);
@@ -244,6 +251,38 @@ public final class TrainCommand implements Command {
                 "epoch %3d  train_loss %.4f  val_loss %.4f  val_dice %.4f  val_f1@0.5 %.4f  lr %.2e  %.1fs%s%n",
                 e.epoch(), e.trainLoss(), e.valLoss(), e.valDice(), e.valF1(), e.learningRate(), e.seconds(),
                 e.best() ? "  best" : "");
+    }
+
+    private static String zoomText(double zoom) {
+        return String.format(Locale.ROOT, "%.2f", zoom);
+    }
+
+    /** The default augmentation with --zoom MIN,MAX and --blur SIGMA where given. */
+    private static Augmentation augmentation(Arguments args, Augmentation fallback) throws UsageException {
+        Augmentation a = fallback;
+        String zoom = args.value("zoom").orElse(null);
+        if (zoom != null) {
+            String[] parts = zoom.split(",");
+            try {
+                double min = Double.parseDouble(parts[0].trim());
+                double max = Double.parseDouble(parts[parts.length - 1].trim());
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                a = a.withZoom(min, max);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--zoom takes MIN,MAX with 0 < MIN <= MAX, e.g. 0.5,2; got '" + zoom + "'");
+            }
+        }
+        String blur = args.value("blur").orElse(null);
+        if (blur != null) {
+            try {
+                a = a.withBlur(Double.parseDouble(blur.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--blur takes a sigma from 0 to 10 pixels, got '" + blur + "'");
+            }
+        }
+        return a;
     }
 
     private static boolean bool(Arguments args, String name, boolean fallback) throws UsageException {

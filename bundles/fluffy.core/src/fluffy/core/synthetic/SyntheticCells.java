@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import fluffy.core.image.GaussianBlur;
 import fluffy.core.image.Plane;
 import fluffy.core.labels.LabelMap;
 
@@ -103,7 +104,7 @@ public final class SyntheticCells {
 
     /** Blur, uneven background, shot and read noise: what a camera records of a signal. */
     private Plane camera(float[] signal, Random random, long seed) {
-        float[] blurred = Blur.gaussian(signal, width, height, 1.0 + random.nextDouble() * 0.5);
+        float[] blurred = GaussianBlur.gaussian(signal, width, height, 1.0 + random.nextDouble() * 0.5);
         float[] image = new float[width * height];
         double base = 90 + random.nextDouble() * 60;
         double gx = random.nextGaussian() * 0.3;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import fluffy.core.image.GaussianBlur;
 import fluffy.core.image.Plane;
 import fluffy.core.labels.LabelMap;
 
@@ -57,7 +58,7 @@ public final class SyntheticNuclei {
                 label--;
             }
         }
-        float[] blurred = Blur.gaussian(signal, w, h, 1.0 + random.nextDouble() * 0.6);
+        float[] blurred = GaussianBlur.gaussian(signal, w, h, 1.0 + random.nextDouble() * 0.6);
         float[] image = new float[w * h];
         double gx = random.nextGaussian() * 0.4;
         double gy = random.nextGaussian() * 0.4;

@@ -56,6 +56,7 @@ public final class Sampler {
             }
             // Each channel changes on its own: stains and detectors vary independently between microscopes.
             for (int c = 0; c < channels; c++) {
+                augmentation.blur(images, (b * channels + c) * plane, crop, random);
                 augmentation.intensities(images, (b * channels + c) * plane, plane, random);
             }
         }

@@ -8,16 +8,18 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.RowLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
 
 /**
- * The Annotation Editor's content: tools (select, freehand, polygon, ellipse), undo, redo, delete, fit,
- * open and save, contrast; the image with its ROIs; the ROI list; a status line.
+ * The Annotation Editor's content: flat tool bars (drawing and editing tools, brush size, undo, redo, delete,
+ * fill holes, fit, the model with Predict ROIs and the review queue, open and save); a status line; the image
+ * with its ROIs beside the ROI list and the contrast controls.
  */
 public final class AnnotationEditorView {
 
@@ -26,17 +28,17 @@ public final class AnnotationEditorView {
     private final AnnotationCanvas canvas;
     private final RoiList list;
     final ContrastControls contrast;
-    final Map<RoiDrawing.Tool, Button> tools = new EnumMap<>(RoiDrawing.Tool.class);
-    final Button undo;
-    final Button redo;
-    final Button delete;
-    final Button fillHoles;
-    final Button review;
+    final Map<RoiDrawing.Tool, ToolItem> tools = new EnumMap<>(RoiDrawing.Tool.class);
+    final ToolItem undo;
+    final ToolItem redo;
+    final ToolItem delete;
+    final ToolItem fillHoles;
+    final ToolItem review;
     final Combo model;
     private java.util.List<java.nio.file.Path> models = java.util.List.of();
     final Spinner brushSize;
-    final Button save;
-    final Button predict;
+    final ToolItem save;
+    final ToolItem predict;
     private RoiDocument document;
     private EditorImage image;
     private String hint = "";
@@ -51,32 +53,45 @@ public final class AnnotationEditorView {
         root = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 2).applyTo(root);
         Composite bar = new Composite(root, SWT.NONE);
-        // A row that wraps: the editor shares the window with three other views and is often narrow.
+        // Flat tool bars in a row that wraps between groups: the editor shares the window with three other
+        // views and is often narrow (about 540 px at 1280 x 800), and flat items take less room than buttons.
         RowLayout row = new RowLayout(SWT.HORIZONTAL);
         row.center = true;
+        row.spacing = 6;
         row.marginLeft = row.marginRight = row.marginTop = row.marginBottom = 0;
         bar.setLayout(row);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        ToolBar drawing = new ToolBar(bar, SWT.FLAT | SWT.RIGHT);
+        ToolBar editing = new ToolBar(bar, SWT.FLAT | SWT.RIGHT);
         for (RoiDrawing.Tool t : RoiDrawing.Tool.values()) {
-            Button b = new Button(bar, SWT.RADIO);
-            b.setText(t.label());
-            b.setToolTipText(t.hint());
-            b.addListener(SWT.Selection, e -> {
-                if (b.getSelection()) {
-                    canvas().setTool(t);
-                }
-            });
-            tools.put(t, b);
+            ToolItem item = new ToolItem(t.ordinal() < RoiDrawing.Tool.BRUSH.ordinal() ? drawing : editing, SWT.CHECK);
+            item.setText(t.label());
+            item.setToolTipText(t.hint());
+            item.addListener(SWT.Selection, e -> choose(t));
+            tools.put(t, item);
         }
         tools.get(RoiDrawing.Tool.FREEHAND).setSelection(true);
-        new Label(bar, SWT.NONE).setText("Size:");
-        brushSize = new Spinner(bar, SWT.BORDER);
+        ToolBar changes = new ToolBar(bar, SWT.FLAT | SWT.RIGHT);
+        undo = item(changes, "Undo", "Undo the last change (Ctrl+Z)", () -> document.undo());
+        redo = item(changes, "Redo", "Redo (Ctrl+Y)", () -> document.redo());
+        delete = item(changes, "Delete", "Delete the selected ROI (Del)", () -> document.deleteSelected());
+        fillHoles = item(changes, "Fill holes", "Close the holes of the selected object", this::fillSelectedHoles);
+        item(changes, "Fit", "Fit the image into the view (wheel or +/- zoom, right-drag or space-drag pans)",
+                () -> canvas().fit());
+        new ToolItem(changes, SWT.SEPARATOR);
+        save = item(changes, "Save", "Save as the item's RoiSet.zip and rebuild its label map", onSave);
+        item(changes, "Open…", "Open a Fiji RoiSet.zip instead of these ROIs", onOpenRoiSet);
+        Composite size = new Composite(bar, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(2, 0).applyTo(size);
+        new Label(size, SWT.NONE).setText("Size");
+        brushSize = new Spinner(size, SWT.BORDER);
         brushSize.setValues(4, 1, 100, 0, 1, 5);
         brushSize.setToolTipText("The brush's and the eraser's radius in image pixels");
         brushSize.addListener(SWT.Selection, e -> canvas().setBrushRadius(brushSize.getSelection()));
-        fillHoles = push(bar, "Fill holes", "Close the holes of the selected object", this::fillSelectedHoles);
-        new Label(bar, SWT.NONE).setText("Model:");
-        model = new Combo(bar, SWT.READ_ONLY | SWT.DROP_DOWN);
+        Composite assist = new Composite(bar, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).spacing(2, 0).applyTo(assist);
+        new Label(assist, SWT.NONE).setText("Model");
+        model = new Combo(assist, SWT.READ_ONLY | SWT.DROP_DOWN);
         model.setToolTipText("The model Predict ROIs and Click to add use: the newest run's (auto), a run's, "
                 + "the default model, or any model file");
         model.addListener(SWT.Selection, e -> {
@@ -84,34 +99,33 @@ public final class AnnotationEditorView {
                 chooseModelFile();
             }
         });
+        ToolBar predicting = new ToolBar(assist, SWT.FLAT | SWT.RIGHT);
+        predict = item(predicting, "Predict ROIs", "Correct instead of draw: the chosen model finds the objects, which "
+                + "replace these ROIs until you save; zoomed in, only the part in view is predicted and replaced", onPredict);
+        review = item(predicting, "Next doubtful ▸", "Walk through the predicted objects the model is least sure of, "
+                + "most doubtful first (after Predict ROIs)", this::nextDoubtful);
         setModels(java.util.List.of());
-        review = push(bar, "Next doubtful ▸", "Walk through the predicted objects the model is least sure of, most "
-                + "doubtful first (after Predict ROIs)", this::nextDoubtful);
-        undo = push(bar, "Undo", "Undo the last change (Ctrl+Z)", () -> document.undo());
-        redo = push(bar, "Redo", "Redo (Ctrl+Y)", () -> document.redo());
-        delete = push(bar, "Delete", "Delete the selected ROI (Del)", () -> document.deleteSelected());
-        push(bar, "Fit", "Fit the image into the view (wheel zooms, right-drag pans)", () -> canvas().fit());
-        push(bar, "Open RoiSet…", "Load a Fiji RoiSet.zip instead of these ROIs", onOpenRoiSet);
-        predict = push(bar, "Predict ROIs", "Correct instead of draw: the chosen model finds the objects, which replace "
-                + "these ROIs until you save; zoomed in, only the part in view is predicted and replaced", onPredict);
-        save = push(bar, "Save", "Save as the item's RoiSet.zip and rebuild its label map", onSave);
-        contrast = new ContrastControls(bar, ranges -> {
-            if (image != null) {
-                canvas().setImage(image.render(ranges));
-            }
-        });
         status = new Label(root, SWT.NONE);
         status.setText("Select an image in the Dataset Navigator.");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         SashForm sash = new SashForm(root, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         canvas = new AnnotationCanvas(sash);
+        // The ROI list above the contrast controls: contrast is set now and then, the image needs the height.
+        Composite side = new Composite(sash, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 4).applyTo(side);
+        list = new RoiList(side, index -> document.select(index));
+        GridDataFactory.fillDefaults().grab(true, true).hint(60, 60).applyTo(list.control());
+        contrast = new ContrastControls(side, ranges -> {
+            if (image != null) {
+                canvas().setImage(image.render(ranges));
+            }
+        });
         canvas.onHint(text -> {
             hint = text;
             update();
         });
-        list = new RoiList(sash, index -> document.select(index));
-        sash.setWeights(78, 22);
+        sash.setWeights(76, 24);
         setDocument(new RoiDocument());
     }
 
@@ -170,7 +184,7 @@ public final class AnnotationEditorView {
         }
         model.add("Other…");
         model.select(kept == null ? 0 : models.indexOf(kept) + 1);
-        model.getParent().layout(true);
+        root.layout(true, true); // the combo's width follows its longest entry
     }
 
     /** The model chosen, or null for "auto": the newest run's, else the preferences', else the default. */
@@ -303,11 +317,17 @@ public final class AnnotationEditorView {
         update();
     }
 
-    private Button push(Composite parent, String text, String tip, Runnable action) {
-        Button b = new Button(parent, SWT.PUSH);
-        b.setText(text);
-        b.setToolTipText(tip);
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
+    private static ToolItem item(ToolBar parent, String text, String tip, Runnable action) {
+        ToolItem item = new ToolItem(parent, SWT.PUSH);
+        item.setText(text);
+        item.setToolTipText(tip);
+        item.addListener(SWT.Selection, e -> action.run());
+        return item;
+    }
+
+    /** One tool at a time across the two tool bars (a radio group cannot span bars). */
+    private void choose(RoiDrawing.Tool tool) {
+        tools.forEach((t, item) -> item.setSelection(t == tool));
+        canvas().setTool(tool);
     }
 }

@@ -1,7 +1,8 @@
 package fluffy.ui.editor;
 
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -31,15 +32,23 @@ final class ContrastControls {
     private EditorImage image;
     private double[][] ranges;
 
+    /** Makes the controls in a column of their own in {@code parent}, which has a grid layout. */
     ContrastControls(Composite parent, Listener listener) {
         this.listener = listener;
-        new Label(parent, SWT.NONE).setText("  Contrast:");
+        Composite column = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(column);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(column);
+        parent = column;
+        new Label(parent, SWT.NONE).setText("Contrast");
         channel = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
         channel.setToolTipText("The channel whose contrast the sliders set; each keeps its own");
         channel.addListener(SWT.Selection, e -> showSliders());
+        channel.setVisible(false);
+        GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(channel);
         low = scale(parent, "Darkest value shown");
         high = scale(parent, "Brightest value shown");
         auto = new Button(parent, SWT.PUSH);
+        GridDataFactory.swtDefaults().applyTo(auto);
         auto.setText("Auto");
         auto.setToolTipText("Stretch so that 0.35% of the pixels saturate at each end, as ImageJ's Auto (every channel)");
         auto.addListener(SWT.Selection, e -> {
@@ -63,8 +72,8 @@ final class ContrastControls {
         }
         channel.select(0);
         channel.setVisible(n > 1);
-        channel.setLayoutData(new RowData(n > 1 ? SWT.DEFAULT : 0, SWT.DEFAULT));
-        channel.getParent().layout(true);
+        GridDataFactory.fillDefaults().grab(true, false).exclude(n <= 1).applyTo(channel);
+        channel.getParent().getParent().layout(true, true);
         setEnabled(!newImage.rgb());
         showSliders();
     }
@@ -102,7 +111,7 @@ final class ContrastControls {
                 listener.changed(ranges);
             }
         });
-        s.setLayoutData(new RowData(90, SWT.DEFAULT));
+        GridDataFactory.fillDefaults().grab(true, false).hint(60, SWT.DEFAULT).applyTo(s);
         return s;
     }
 

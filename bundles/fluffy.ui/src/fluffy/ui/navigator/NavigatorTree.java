@@ -30,6 +30,8 @@ final class NavigatorTree {
 
     /** The packed width of the Name column's widest shown cell (see {@link #measureNames}). */
     private int namesWidth = 190;
+    /** The packed width of the State column's widest shown cell. */
+    private int statesWidth = 120;
 
     NavigatorTree(Composite parent, Consumer<NavigatorNode> onSelect) {
         viewer = new TreeViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
@@ -109,12 +111,15 @@ final class NavigatorTree {
         }
         tree.getColumn(0).pack();
         namesWidth = tree.getColumn(0).getWidth();
+        tree.getColumn(1).pack();
+        statesWidth = tree.getColumn(1).getWidth();
         fitColumns();
     }
 
     /**
-     * Name as wide as its widest shown cell but at most 55% of the tree, State the rest: no empty band on a
-     * wide navigator, and on a narrow one both columns stay in view (the tooltip holds the whole text).
+     * Both columns as wide as their widest shown cell when they fit (State takes the rest: no empty band on a
+     * wide navigator). On a narrow one the Name column gives way first, down to 40% of the tree: a name is
+     * recognised by its start, a state ("1 mask file, label map built") is read whole. The tooltip holds both.
      */
     void fitColumns() {
         org.eclipse.swt.widgets.Tree tree = viewer.getTree();
@@ -125,9 +130,14 @@ final class NavigatorTree {
         if (client <= 0) {
             return;
         }
-        int nameWidth = Math.max(Math.min(120, client / 2), Math.min(namesWidth, client * 55 / 100));
+        int nameWidth = nameWidth(namesWidth, statesWidth, client);
         tree.getColumn(0).setWidth(nameWidth);
         tree.getColumn(1).setWidth(Math.max(80, client - nameWidth));
+    }
+
+    /** The Name column's width for the widest name and state and the tree's width (see {@link #fitColumns}). */
+    static int nameWidth(int names, int states, int client) {
+        return names + states <= client ? names : Math.max(Math.min(names, client * 40 / 100), client - states);
     }
 
     @SuppressWarnings("unchecked")

@@ -21,10 +21,19 @@ final class MetricsTable {
 
     /** Image names can be 64 characters long: their column stops at this width. */
     private static final int MAX_NAME_WIDTH = 240;
+    /** The image column keeps this much of a name when the view is narrow (the row's tooltip has it whole). */
+    private static final int MIN_NAME_WIDTH = 110;
+    /**
+     * The columns a narrow view gives up, first to last (indices into {@link MetricsRow#COLUMNS}); the image,
+     * F1, AP and the counts TP, FP and FN stay. The totals below the table always have every figure.
+     */
+    private static final int[] DROPPED_WHEN_NARROW = {11, 10, 6, 7, 1, 2};
 
     private final Composite box;
     private final TableViewer viewer;
     private final Label total;
+    /** Each column's width for its content, from the last rows shown. */
+    private int[] packed;
 
     MetricsTable(Composite parent, Consumer<String> onSelect) {
         box = new Composite(parent, SWT.NONE);
@@ -51,6 +60,7 @@ final class MetricsTable {
             }
         });
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
+        viewer.getTable().addListener(SWT.Resize, e -> fitColumns());
         total = new Label(box, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(total);
     }
@@ -63,14 +73,53 @@ final class MetricsTable {
         viewer.setInput(rows);
         // Columns as wide as their content and header (image names capped, they can be 64 characters long).
         org.eclipse.swt.widgets.TableColumn[] columns = viewer.getTable().getColumns();
+        packed = new int[columns.length];
         for (int i = 0; i < columns.length; i++) {
             columns[i].pack();
-            if (i == 0) {
-                columns[i].setWidth(Math.min(columns[i].getWidth(), MAX_NAME_WIDTH));
-            }
+            packed[i] = i == 0 ? Math.min(columns[i].getWidth(), MAX_NAME_WIDTH) : columns[i].getWidth();
         }
         total.setText(MetricsRow.describe(rows));
         box.layout(true);
+        fitColumns();
+    }
+
+    /**
+     * Fits the columns into the table's width instead of scrolling sideways: the image column shrinks to
+     * {@link #MIN_NAME_WIDTH}, then the columns of {@link #DROPPED_WHEN_NARROW} go, in that order.
+     */
+    private void fitColumns() {
+        org.eclipse.swt.widgets.Table table = viewer.getTable();
+        int available = table.getClientArea().width;
+        if (packed == null || available <= 0) {
+            return;
+        }
+        int[] widths = columnWidths(packed, available);
+        org.eclipse.swt.widgets.TableColumn[] columns = table.getColumns();
+        java.util.List<String> hidden = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            columns[i].setWidth(widths[i]);
+            columns[i].setResizable(widths[i] > 0);
+            if (widths[i] == 0) {
+                hidden.add(MetricsRow.COLUMNS[i]);
+            }
+        }
+        table.setToolTipText(hidden.isEmpty() ? null
+                : "Hidden in this narrow view: " + String.join(", ", hidden) + " (the totals below have every figure)");
+    }
+
+    /** The width of each column (0 = hidden) for the packed widths and the width the table has. */
+    static int[] columnWidths(int[] packed, int available) {
+        int[] widths = packed.clone();
+        int numbers = 0;
+        for (int i = 1; i < widths.length; i++) {
+            numbers += widths[i];
+        }
+        for (int k = 0; k < DROPPED_WHEN_NARROW.length && numbers + MIN_NAME_WIDTH > available; k++) {
+            numbers -= widths[DROPPED_WHEN_NARROW[k]];
+            widths[DROPPED_WHEN_NARROW[k]] = 0;
+        }
+        widths[0] = Math.max(Math.min(packed[0], MIN_NAME_WIDTH), Math.min(packed[0], available - numbers));
+        return widths;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,8 @@
 package fluffy.ui.editor;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.swt.widgets.Widget;
 import org.eclipse.swt.widgets.Event;
 
 /** SWT events on the Annotation Editor as a user makes them, at image coordinates: tools, buttons, the mouse. */
@@ -12,12 +13,12 @@ final class EditorEvents {
 
     static void tool(AnnotationEditorView view, RoiDrawing.Tool tool) {
         view.tools.values().forEach(b -> b.setSelection(false));
-        Button b = view.tools.get(tool);
+        ToolItem b = view.tools.get(tool);
         b.setSelection(true);
         b.notifyListeners(SWT.Selection, new Event());
     }
 
-    static void press(Button b) {
+    static void press(Widget b) {
         b.notifyListeners(SWT.Selection, new Event());
     }
 

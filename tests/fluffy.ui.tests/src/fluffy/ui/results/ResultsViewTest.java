@@ -65,6 +65,12 @@ class ResultsViewTest {
             assertEquals("1.000", rows.get(1).cell(10), "mean AP over 0.5 … 0.95 of a perfect prediction");
             assertTrue(view.table().total().getText().startsWith("2 images, 2 with ground truth at IoU 0.50: TP "),
                     view.table().total().getText());
+            assertColumnsFit(view, swt, 1000, List.of());
+            // The viewer's width at 1280 x 800: the table fits by giving up the least needed columns, not by
+            // scrolling sideways; F1, AP and the counts stay.
+            assertColumnsFit(view, swt, 420, List.of("Mean IoU", "Mean AP"));
+            swt.shell.setSize(1000, 800);
+            swt.shell.layout(true, true);
 
             view.controls().mode.select(1);
             view.controls().opacity.setSelection(100);
@@ -117,6 +123,29 @@ class ResultsViewTest {
             assertTrue(geojson.contains("\"mean_intensity\": "), "measured on the image found beside it");
             assertTrue(swt.waitUntil(() -> view.status().getText().startsWith("Exported 2 of 2 predictions"), 10_000),
                     view.status().getText());
+        }
+    }
+
+    private static void assertColumnsFit(ResultsView view, SwtFixture swt, int width, List<String> hidden) {
+        swt.shell.setSize(width, 800);
+        swt.shell.layout(true, true);
+        swt.waitUntil(() -> false, 300);
+        org.eclipse.swt.widgets.Table table = view.table().viewer().getTable();
+        int sum = 0;
+        List<String> shown = new java.util.ArrayList<>();
+        for (org.eclipse.swt.widgets.TableColumn c : table.getColumns()) {
+            sum += c.getWidth();
+            if (c.getWidth() > 0) {
+                shown.add(c.getText());
+            }
+        }
+        assertTrue(sum <= table.getClientArea().width, width + " px: columns " + sum + " px in " + table.getClientArea().width);
+        assertTrue(shown.containsAll(List.of("Image", "TP", "FP", "FN", "F1", "AP")), width + " px: " + shown);
+        for (String h : hidden) {
+            assertTrue(!shown.contains(h), width + " px: " + h + " hidden, shown " + shown);
+        }
+        if (hidden.isEmpty()) {
+            assertEquals(MetricsRow.COLUMNS.length, shown.size(), width + " px: every column");
         }
     }
 

@@ -1,12 +1,16 @@
-package fluffy.core.synthetic;
+package fluffy.core.image;
 
-/** Separable Gaussian blur with edge clamping, standing in for the microscope's point spread. */
-final class Blur {
+/**
+ * Separable Gaussian blur with edge clamping (the kernel cut at 3 sigma): the microscope's point spread in
+ * synthetic images, an out-of-focus crop in training's augmentation.
+ */
+public final class GaussianBlur {
 
-    private Blur() {
+    private GaussianBlur() {
     }
 
-    static float[] gaussian(float[] src, int w, int h, double sigma) {
+    /** A blurred copy of a {@code w} x {@code h} plane. */
+    public static float[] gaussian(float[] src, int w, int h, double sigma) {
         int radius = (int) Math.ceil(3 * sigma);
         float[] kernel = new float[2 * radius + 1];
         double sum = 0;

@@ -32,6 +32,8 @@ final class NavigatorTree {
     private int namesWidth = 190;
     /** The packed width of the State column's widest shown cell. */
     private int statesWidth = 120;
+    /** The width the widest group label needs, indent included. */
+    private int groupsWidth;
 
     NavigatorTree(Composite parent, Consumer<NavigatorNode> onSelect) {
         viewer = new TreeViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
@@ -113,13 +115,24 @@ final class NavigatorTree {
         namesWidth = tree.getColumn(0).getWidth();
         tree.getColumn(1).pack();
         statesWidth = tree.getColumn(1).getWidth();
+        groupsWidth = 0;
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(tree);
+        try {
+            for (org.eclipse.swt.widgets.TreeItem group : tree.getItems()) {
+                groupsWidth = Math.max(groupsWidth, Math.max(0, group.getTextBounds(0).x)
+                        + gc.textExtent(group.getText(0)).x + 8);
+            }
+        } finally {
+            gc.dispose();
+        }
         fitColumns();
     }
 
     /**
      * Both columns as wide as their widest shown cell when they fit (State takes the rest: no empty band on a
      * wide navigator). On a narrow one the Name column gives way first, down to 40% of the tree: a name is
-     * recognised by its start, a state ("1 mask file, label map built") is read whole. The tooltip holds both.
+     * recognised by its start, a state ("1 mask file, label map built") is read whole; group labels stay whole.
+     * The tooltip holds both.
      */
     void fitColumns() {
         org.eclipse.swt.widgets.Tree tree = viewer.getTree();
@@ -130,14 +143,18 @@ final class NavigatorTree {
         if (client <= 0) {
             return;
         }
-        int nameWidth = nameWidth(namesWidth, statesWidth, client);
+        int nameWidth = nameWidth(namesWidth, statesWidth, client, groupsWidth);
         tree.getColumn(0).setWidth(nameWidth);
         tree.getColumn(1).setWidth(Math.max(80, client - nameWidth));
     }
 
-    /** The Name column's width for the widest name and state and the tree's width (see {@link #fitColumns}). */
-    static int nameWidth(int names, int states, int client) {
-        return names + states <= client ? names : Math.max(Math.min(names, client * 40 / 100), client - states);
+    /**
+     * The Name column's width for the widest name and state and the tree's width (see {@link #fitColumns}); it
+     * keeps at least {@code groups}, the widest group label ("Processed pairs (7)"), which has no tooltip.
+     */
+    static int nameWidth(int names, int states, int client, int groups) {
+        return names + states <= client ? names
+                : Math.max(Math.min(names, Math.max(groups, client * 40 / 100)), client - states);
     }
 
     @SuppressWarnings("unchecked")

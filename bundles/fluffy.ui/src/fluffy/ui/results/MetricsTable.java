@@ -72,15 +72,20 @@ final class MetricsTable {
     void setRows(List<MetricsRow> rows) {
         viewer.setInput(rows);
         // Columns as wide as their content and header (image names capped, they can be 64 characters long).
+        measureColumns();
+        total.setText(MetricsRow.describe(rows));
+        box.layout(true);
+        fitColumns();
+    }
+
+    /** Each column's width for its header and the rows shown. */
+    private void measureColumns() {
         org.eclipse.swt.widgets.TableColumn[] columns = viewer.getTable().getColumns();
         packed = new int[columns.length];
         for (int i = 0; i < columns.length; i++) {
             columns[i].pack();
             packed[i] = i == 0 ? Math.min(columns[i].getWidth(), MAX_NAME_WIDTH) : columns[i].getWidth();
         }
-        total.setText(MetricsRow.describe(rows));
-        box.layout(true);
-        fitColumns();
     }
 
     /**
@@ -90,8 +95,11 @@ final class MetricsTable {
     private void fitColumns() {
         org.eclipse.swt.widgets.Table table = viewer.getTable();
         int available = table.getClientArea().width;
-        if (packed == null || available <= 0) {
+        if (available <= 0) {
             return;
+        }
+        if (packed == null) {
+            measureColumns(); // no rows yet: the headers alone
         }
         int[] widths = columnWidths(packed, available);
         org.eclipse.swt.widgets.TableColumn[] columns = table.getColumns();

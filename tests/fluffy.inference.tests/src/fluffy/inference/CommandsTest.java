@@ -118,6 +118,15 @@ class CommandsTest {
                 "y", "--type", "volume")));
         assertThrows(UsageException.class, () -> new ExportCommand().run(context, List.of("--model", "m", "--format",
                 "tflite", "--output", "o")));
+        for (List<String> augmentation : List.of(List.of("--zoom", "2,0.5"), List.of("--zoom", "0.5"),
+                List.of("--zoom", "0.5,1,2"), List.of("--zoom", "a,b"), List.of("--blur", "-1"), List.of("--blur", "11"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("--dir_in", dir.toString(), "--dir_out",
+                    dir.toString(), "--name", "run"));
+            args.addAll(augmentation);
+            UsageException e = assertThrows(UsageException.class,
+                    () -> new fluffy.commands.training.TrainCommand().run(context, args), augmentation.toString());
+            assertTrue(e.getMessage().startsWith(augmentation.get(0) + " takes"), e.getMessage());
+        }
     }
 
     @Test

@@ -264,12 +264,11 @@ public final class TrainCommand implements Command {
         if (zoom != null) {
             String[] parts = zoom.split(",");
             try {
-                double min = Double.parseDouble(parts[0].trim());
-                double max = Double.parseDouble(parts[parts.length - 1].trim());
+                // a NumberFormatException (not a number) is an IllegalArgumentException, as withZoom's refusal
                 if (parts.length != 2) {
-                    throw new NumberFormatException();
+                    throw new IllegalArgumentException("two numbers expected");
                 }
-                a = a.withZoom(min, max);
+                a = a.withZoom(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--zoom takes MIN,MAX with 0 < MIN <= MAX, e.g. 0.5,2; got '" + zoom + "'");
             }

@@ -19,6 +19,9 @@ import fluffy.inference.output.ImageOutputs;
 import fluffy.inference.output.OutputFormat;
 import fluffy.io.ImageFormats;
 import fluffy.io.ImageSource;
+import fluffy.io.RowReader;
+import fluffy.io.TiffRowReader;
+import fluffy.inference.output.BandedOutputs;
 import fluffy.runtime.session.SessionException;
 
 /**
@@ -198,6 +201,80 @@ public final class BatchPrediction {
 
     private static FileResult predict(Predictor predictor, Request request, Path input, String stem,
             IProgressMonitor monitor, long start) throws IOException, SessionException {
+        SubMonitor progress = SubMonitor.convert(monitor, 10);
+        boolean bands = bandable(predictor.model(), request);
+        if (bands) {
+            FileResult result = tiffByBands(predictor, request, input, stem, progress, start);
+            if (result != null) {
+                return result;
+            }
+        }
+        return whole(predictor, request, input, stem, bands, progress.split(9), start);
+    }
+
+    /**
+     * Whether a large single plane of this request may be predicted by bands ({@link BandedPrediction}), in
+     * memory that depends on its width only: not when the request needs what only the whole-image path does
+     * (outputs beyond {@link BandedOutputs#FORMATS}, probabilities, a model of several channels or another's).
+     */
+    private static boolean bandable(PredictionModel model, Request request) {
+        if (!(model instanceof FluffyModel) || model.inputChannels() != 1 || request.probabilities()
+                || !BandedOutputs.FORMATS.containsAll(request.formats())) {
+            return false;
+        }
+        ChannelSelection channels = channels(model, request);
+        return channels.isDefault() || channels.equals(ChannelSelection.of(0));
+    }
+
+    /**
+     * A large single-page grey TIFF, read band by band from the file as it is predicted; null when the input is
+     * not one (the whole-image readers take it) or its objects call for a rescaling.
+     */
+    private static FileResult tiffByBands(Predictor predictor, Request request, Path input, String stem,
+            SubMonitor progress, long start) throws IOException, SessionException {
+        long read = System.nanoTime();
+        java.util.Optional<TiffRowReader> opened;
+        try {
+            opened = TiffRowReader.open(input);
+        } catch (IOException e) {
+            return null; // not a TIFF, or a damaged one: the whole-image readers say what is wrong
+        }
+        if (opened.isEmpty()) {
+            return null;
+        }
+        try (TiffRowReader image = opened.get()) {
+            predictor.times().add(StageTimes.Stage.READ, read);
+            if (image.morePages() || !BandedPrediction.suits(image.width(), image.height())) {
+                return null;
+            }
+            return byBands(predictor, request, image, fluffy.io.PixelSize.UNKNOWN, input, stem, progress, start);
+        }
+    }
+
+    /** Predicts {@code image} by bands; null when its objects call for a rescaling (not done by bands). */
+    private static FileResult byBands(Predictor predictor, Request request, RowReader image,
+            fluffy.io.PixelSize pixelSize, Path input, String stem, SubMonitor progress, long start)
+            throws IOException, SessionException {
+        double factor = BandedPrediction.factor(predictor, request.post(), request.scale(), image, progress.split(1));
+        if (factor != 1) {
+            return null;
+        }
+        try (BandedOutputs out = new BandedOutputs(request.outputDir(), stem, image.width(), image.height(),
+                request.formats(), pixelSize)) {
+            BandedPrediction.Result result = BandedPrediction.predict(predictor, request.post(), image, out,
+                    progress.split(9));
+            long write = System.nanoTime();
+            List<Path> written = out.commit(image, result.display());
+            predictor.times().add(StageTimes.Stage.OUTPUTS, write);
+            String detail = image.width() + " x " + image.height() + ", by bands in " + result.blocks() + " blocks";
+            return new FileResult(input, false, false, detail, result.objects(),
+                    (long) image.width() * image.height(), seconds(start), written);
+        }
+    }
+
+    /** @param bands whether a large single plane may go by bands once read */
+    private static FileResult whole(Predictor predictor, Request request, Path input, String stem, boolean bands,
+            IProgressMonitor monitor, long start) throws IOException, SessionException {
         StageTimes times = predictor.times();
         long read = System.nanoTime();
         ImageSource source = ImageFormats.platform().open(input);
@@ -209,6 +286,17 @@ public final class BatchPrediction {
             List<String> scales = new ArrayList<>();
             int w = frames.info().sizeX();
             int h = frames.info().sizeY();
+            if (bands && list.size() == 1 && BandedPrediction.suits(w, h)) {
+                // A large plane of another format than TIFF: read whole, then predicted by bands.
+                read = System.nanoTime();
+                Plane plane = frames.read(list.get(0)).get(0);
+                fluffy.io.PixelSize size = source.pixelSize(0);
+                source.close();
+                times.add(StageTimes.Stage.READ, read);
+                FileResult result = byBands(predictor, request, RowReader.of(plane), size, input, stem,
+                        SubMonitor.convert(progress.split(1), 10), start);
+                return result != null ? result : whole(predictor, request, input, stem, false, monitor, start);
+            }
             try (ImageOutputs out = new ImageOutputs(request.outputDir(), stem, w, h, frames.sizeZ(), frames.sizeT(),
                     request.formats())) {
                 out.pixelSize(source.pixelSize(0));

@@ -105,19 +105,25 @@ public record FluffyModel(Path file, byte[] onnx, ModelPackage description) impl
      */
     @Override
     public Input prepare(List<Plane> image) {
+        return prepare(image, image.stream().map(p -> normalization().scaling(p.data())).toList());
+    }
+
+    /**
+     * Each channel by a given scaling: how the bands of an image too large to hold are prepared, with the
+     * percentiles of the whole image ({@link fluffy.core.image.StreamingQuantiles}).
+     */
+    public Input prepare(List<Plane> image, List<Normalization.Scaling> scaling) {
         int n = image.size();
-        Normalization.Scaling[] scaling = new Normalization.Scaling[n];
         float[][] data = new float[n][];
         for (int c = 0; c < n; c++) {
-            scaling[c] = normalization().scaling(image.get(c).data());
             data[c] = image.get(c).data();
         }
         if (n == 1) {
-            Normalization.Scaling only = scaling[0];
+            Normalization.Scaling only = scaling.get(0);
             float[] plane = data[0];
             return (c, i) -> only.apply(plane[i]);
         }
-        return (c, i) -> scaling[c].apply(data[c][i]);
+        return (c, i) -> scaling.get(c).apply(data[c][i]);
     }
 
     @Override

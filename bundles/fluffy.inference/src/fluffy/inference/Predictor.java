@@ -5,7 +5,9 @@ import java.util.List;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 
+import fluffy.core.image.Normalization;
 import fluffy.core.image.Plane;
+import fluffy.core.labels.LabelMap;
 import fluffy.inference.internal.Tiling;
 import fluffy.runtime.session.InferenceSession;
 import fluffy.runtime.session.Prediction;
@@ -91,6 +93,25 @@ public final class Predictor implements AutoCloseable {
         PredictionModel.Segmented segmented = model.segment(outputs, input, post, keepMaps);
         times.add(StageTimes.Stage.INSTANCES, start);
         return segmented;
+    }
+
+    /**
+     * The objects of one band of a Fluffy model's image, normalised by the whole image's {@code scaling}
+     * (one per channel) instead of the band's own percentiles: {@link BandedPrediction}.
+     */
+    public LabelMap segmentBand(List<Plane> band, List<Normalization.Scaling> scaling, PostProcessing post,
+            IProgressMonitor monitor) throws SessionException {
+        if (!(model instanceof FluffyModel fluffy)) {
+            throw new IllegalStateException(model.file() + ": only Fluffy models are predicted by bands");
+        }
+        long start = System.nanoTime();
+        PredictionModel.Input input = fluffy.prepare(checked(band), scaling);
+        times.add(StageTimes.Stage.NORMALISE, start);
+        PredictionModel.Outputs outputs = run(band, input, monitor);
+        start = System.nanoTime();
+        LabelMap labels = model.segment(outputs, input, post, false).labels();
+        times.add(StageTimes.Stage.INSTANCES, start);
+        return labels;
     }
 
     /** The image checked and prepared for the network (normalisation), timed. */

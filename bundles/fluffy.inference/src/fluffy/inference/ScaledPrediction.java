@@ -101,7 +101,7 @@ public final class ScaledPrediction {
         return result;
     }
 
-    private static double factor(double f) {
+    static double factor(double f) {
         return Math.max(1 / MAX_FACTOR, Math.min(MAX_FACTOR, f));
     }
 

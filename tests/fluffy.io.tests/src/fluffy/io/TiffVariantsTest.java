@@ -49,7 +49,9 @@ class TiffVariantsTest {
         "ome_zcyx_1series.ome.tif,   40, 32, 2, 5,   1, uint16",
         "plain_multipage_u16.tif,    40, 32, 1, 10,  1, uint16",
         "rgb_planar_u8.tif,          40, 32, 3, 1,   1, uint8",
-        "u32.tif,                    40, 32, 1, 1,   1, float32"})
+        "u32.tif,                    40, 32, 1, 1,   1, float32",
+        "bigtiff_u16.tif,            40, 32, 1, 1,   1, uint16",
+        "tiled_u16.tif,              80, 64, 1, 1,   1, uint16"})
     void opensWithTheRightShape(String name, int x, int y, int c, int z, int t, String type) throws IOException {
         try (ImageSource source = open(name)) {
             ImageInfo info = source.info(0);
@@ -129,9 +131,19 @@ class TiffVariantsTest {
         }
     }
 
+    /** Without Bio-Formats, what ImageJ refuses (BigTIFF, tiles) is read by Fluffy's own band reader. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"bigtiff_u16.tif, BigTIFF is not supported", "tiled_u16.tif, tiled TIFF is not supported",
-        "ome_2series.ome.tif, OME-TIFF with 2 series"})
+    @CsvSource({"bigtiff_u16.tif, 40, 5, 7", "tiled_u16.tif, 80, 45, 39"})
+    void bigTiffAndTilesAreReadByTheBandReader(String name, int width, int x, int y) throws IOException {
+        try (ImageSource source = open(name)) {
+            assertEquals("TIFF (Fluffy band reader)", source.formatName());
+            assertEquals(width, source.info(0).sizeX());
+            assertEquals((y % 32) * 40 + x % 40, source.readPlane(0, 0, 0, 0).get(x, y), name);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ome_2series.ome.tif, OME-TIFF with 2 series"})
     void whatImageJCannotReadFailsClearlyAndPointsToBioFormats(String name, String problem) {
         Path file = SharedData.file(DIR, name); // skips, outside assertThrows, when the shared data is absent
         ImageFormatException e = assertThrows(ImageFormatException.class,

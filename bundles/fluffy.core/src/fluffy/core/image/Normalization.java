@@ -42,8 +42,15 @@ public record Normalization(double lowPercentile, double highPercentile) {
      * too large to hold twice.
      */
     public Scaling scaling(float[] data) {
-        double lo = quantile(data, lowPercentile / 100);
-        double hi = quantile(data, highPercentile / 100);
+        return scaling(quantile(data, lowPercentile / 100), quantile(data, highPercentile / 100));
+    }
+
+    /** The scaling of an image seen a band at a time, from its quantiles. */
+    public Scaling scaling(StreamingQuantiles quantiles) {
+        return scaling(quantiles.quantile(lowPercentile / 100), quantiles.quantile(highPercentile / 100));
+    }
+
+    private static Scaling scaling(double lo, double hi) {
         return new Scaling(lo, hi - lo > 1e-12 ? 1 / (hi - lo) : 1);
     }
 

@@ -4,14 +4,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipOutputStream;
 
@@ -34,14 +29,13 @@ import fluffy.io.rois.LabelMapRois;
  */
 public final class ImageOutputs implements AutoCloseable {
 
-    private final Path dir;
     private final String stem;
     private final int width;
     private final int height;
     private final int frameCount;
     private final int sizeZ;
     private final int sizeT;
-    private final Map<Path, Path> pending = new LinkedHashMap<>();
+    private final StagedFiles files;
     private final Path labelsRaw;
     private final OutputStream labelsOut;
     private final Set<OutputFormat> formats;
@@ -75,7 +69,6 @@ public final class ImageOutputs implements AutoCloseable {
 
     public ImageOutputs(Path dir, String stem, int width, int height, int sizeZ, int sizeT, Set<OutputFormat> formats)
             throws IOException {
-        this.dir = dir;
         this.formats = formats;
         this.stem = stem;
         this.width = width;
@@ -83,8 +76,8 @@ public final class ImageOutputs implements AutoCloseable {
         this.sizeZ = sizeZ;
         this.sizeT = sizeT;
         this.frameCount = sizeZ * sizeT;
-        Files.createDirectories(dir);
-        labelsRaw = frameCount > 1 ? temporary(".labels.raw") : null;
+        this.files = new StagedFiles(dir, stem);
+        labelsRaw = frameCount > 1 ? files.scratch(".labels.raw") : null;
         labelsOut = labelsRaw == null ? null
                 : new java.io.BufferedOutputStream(Files.newOutputStream(labelsRaw), 1 << 16);
         rois = formats.contains(OutputFormat.ROISET)
@@ -198,8 +191,7 @@ public final class ImageOutputs implements AutoCloseable {
             writeCsvHeader(); // an image without frames still gets its header
         }
         closeStreams();
-        // An earlier result's label map goes first: until the new one is in place the image counts as not done.
-        Files.deleteIfExists(dir.resolve(stem + ".tif"));
+        files.removeEarlierLabelMap();
         boolean uint32 = maxLabel > LabelMapFiles.MAX_UINT16_LABEL;
         TiffStack.Type type = uint32 ? TiffStack.Type.UINT32 : TiffStack.Type.UINT16;
         if (formats.contains(OutputFormat.OME_TIFF)) {
@@ -212,13 +204,8 @@ public final class ImageOutputs implements AutoCloseable {
         try (TiffStack tiff = new TiffStack(labels, width, height, type, 1, sizeZ, sizeT)) {
             writeLabelPages(tiff);
         }
-        List<Path> written = new ArrayList<>();
-        for (Map.Entry<Path, Path> e : pending.entrySet()) {
-            move(e.getValue(), e.getKey());
-            written.add(e.getKey());
-        }
+        List<Path> written = files.moveAll();
         committed = true;
-        Files.deleteIfExists(labelsRaw == null ? dir.resolve(".none") : labelsRaw);
         return written;
     }
 
@@ -248,27 +235,8 @@ public final class ImageOutputs implements AutoCloseable {
         }
     }
 
-    /** The hidden temporary file that becomes {@code name} on commit. */
     private Path staged(String name) throws IOException {
-        Path target = dir.resolve(name);
-        Path tmp = pending.get(target);
-        if (tmp == null) {
-            tmp = temporary("." + name);
-            pending.put(target, tmp);
-        }
-        return tmp;
-    }
-
-    private Path temporary(String suffix) throws IOException {
-        return AtomicFiles.temporaryFile(dir, stem, suffix + ".partial");
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        return files.staged(name);
     }
 
     private void closeStreams() throws IOException {
@@ -299,12 +267,7 @@ public final class ImageOutputs implements AutoCloseable {
         try {
             closeStreams();
         } finally {
-            for (Path tmp : pending.values()) {
-                Files.deleteIfExists(tmp);
-            }
-            if (labelsRaw != null) {
-                Files.deleteIfExists(labelsRaw);
-            }
+            files.discard();
         }
     }
 }

@@ -145,12 +145,27 @@ public final class ObjectMeasurements {
 
     /** The same, with the {@link #PHYSICAL_COLUMNS} when {@code size} is known. */
     public void writeCsv(Writer out, int z, int t, fluffy.io.PixelSize size) throws IOException {
+        writeCsv(out, z, t, size, 0, 0, 0);
+    }
+
+    /**
+     * The same for objects measured in a part of a larger image: the part lies at ({@code dx}, {@code dy}) and
+     * its label k is the image's {@code k + labelOffset}; positions and labels are written as in the image.
+     */
+    public void writeCsv(Writer out, int z, int t, fluffy.io.PixelSize size, int dx, int dy, int labelOffset)
+            throws IOException {
         StringBuilder row = new StringBuilder();
         boolean square = size.known() && Math.abs(size.x() - size.y()) <= 1e-6 * Math.max(size.x(), size.y());
         for (int k : present) {
             row.setLength(0);
-            row.append(z).append(',').append(t).append(',').append(k);
+            row.append(z).append(',').append(t).append(',').append(k + labelOffset);
             Number[] v = values(k);
+            if (dx != 0 || dy != 0) {
+                v[1] = v[1].doubleValue() + dx;
+                v[2] = v[2].doubleValue() + dy;
+                v[3] = v[3].intValue() + dx;
+                v[4] = v[4].intValue() + dy;
+            }
             for (int c = 0; c < v.length; c++) {
                 row.append(',').append(format(c, v[c]));
             }

@@ -14,18 +14,27 @@ public record Overlay(Plane image, LabelMap labels, Normalization.Scaling displa
     @Override
     public void row(int y, byte[] out) {
         int w = image.width();
-        int h = image.height();
         int[] l = labels.labels();
+        paint(image.data(), y * w, l, y > 0 ? (y - 1) * w : -1, y * w, y < image.height() - 1 ? (y + 1) * w : -1, w,
+                display, out);
+    }
+
+    /**
+     * One overlay row: {@code w} samples of the image from {@code pixels}, the labels of the row at {@code here}
+     * in {@code labels} and of its neighbours at {@code above} and {@code below} (-1 at the image's edge).
+     */
+    static void paint(float[] image, int pixels, int[] labels, int above, int here, int below, int w,
+            Normalization.Scaling display, byte[] out) {
         for (int x = 0; x < w; x++) {
-            int i = y * w + x;
-            int label = l[i];
-            boolean edge = label != 0 && ((x > 0 && l[i - 1] != label) || (x < w - 1 && l[i + 1] != label)
-                    || (y > 0 && l[i - w] != label) || (y < h - 1 && l[i + w] != label));
+            int label = labels[here + x];
+            boolean edge = label != 0 && ((x > 0 && labels[here + x - 1] != label)
+                    || (x < w - 1 && labels[here + x + 1] != label) || (above >= 0 && labels[above + x] != label)
+                    || (below >= 0 && labels[below + x] != label));
             int rgb;
             if (edge) {
                 rgb = colour(label);
             } else {
-                int g = Math.round(255 * Math.max(0, Math.min(1, display.apply(image.data()[i]))));
+                int g = Math.round(255 * Math.max(0, Math.min(1, display.apply(image[pixels + x]))));
                 rgb = g << 16 | g << 8 | g;
             }
             out[3 * x] = (byte) (rgb >> 16);

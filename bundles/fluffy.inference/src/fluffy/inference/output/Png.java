@@ -19,7 +19,7 @@ public final class Png {
     /** Supplies one row: {@code width} bytes (grey) or {@code 3 * width} (RGB, interleaved). */
     @FunctionalInterface
     public interface Rows {
-        void row(int y, byte[] out);
+        void row(int y, byte[] out) throws IOException;
     }
 
     /**

@@ -38,7 +38,9 @@ public final class TiffStack implements AutoCloseable {
     private final Type type;
     private final String description;
     private final List<Long> pages = new ArrayList<>();
-    private long position = 8;
+    /** BigTIFF (64-bit offsets): for files beyond 4 GiB, which classic TIFF cannot address. */
+    private final boolean big;
+    private long position;
 
     /**
      * @param channels, slices, frames the hyperstack layout (pages in order channel, then z, then t)
@@ -57,6 +59,16 @@ public final class TiffStack implements AutoCloseable {
 
     /** The same with another ImageDescription (ASCII), e.g. OME-XML; pages in the order it declares. */
     public TiffStack(Path file, int width, int height, Type type, String description) throws IOException {
+        this(file, width, height, type, description, false);
+    }
+
+    /**
+     * @param big whether to write BigTIFF, which files of more than 4 GiB need ({@link #needsBigTiff}); ImageJ
+     *            does not read it, Fiji does through Bio-Formats
+     */
+    public TiffStack(Path file, int width, int height, Type type, String description, boolean big) throws IOException {
+        this.big = big;
+        this.position = big ? 16 : 8;
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         this.width = width;
@@ -67,12 +79,29 @@ public final class TiffStack implements AutoCloseable {
 
     /** Appends a page of ints (stored as this stack's integer type). */
     public void page(int[] values) throws IOException {
+        page((y, out) -> System.arraycopy(values, y * width, out, 0, width));
+    }
+
+    /** Whether {@code pages} pages of this size and type need BigTIFF (with room for the directories). */
+    public static boolean needsBigTiff(int width, int height, Type type, int pages) {
+        return (long) width * height * type.bits / 8 * pages + (1 << 20) > 0xffffffffL;
+    }
+
+    /** A source of integer rows: fills {@code out} (one row) with row {@code y}. */
+    public interface IntRows {
+        void row(int y, int[] out) throws IOException;
+    }
+
+    /** Appends a page of ints given row by row: pages larger than memory. */
+    public void page(IntRows rows) throws IOException {
         ByteBuffer row = rowBuffer();
+        int[] values = new int[width];
         long start = position;
         for (int y = 0; y < height; y++) {
+            rows.row(y, values);
             row.clear();
             for (int x = 0; x < width; x++) {
-                int v = values[y * width + x];
+                int v = values[x];
                 switch (type) {
                     case UINT8 -> row.put((byte) v);
                     case UINT16 -> row.putShort((short) v);
@@ -124,8 +153,14 @@ public final class TiffStack implements AutoCloseable {
                 boolean last = p == pages.size() - 1;
                 write(ifd(pages.get(p), p == 0 ? descriptionAt : -1, text.length, last ? 0 : position + ifdSize(p)));
             }
-            ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            header.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt((int) first).flip();
+            ByteBuffer header = ByteBuffer.allocate(big ? 16 : 8).order(ByteOrder.LITTLE_ENDIAN);
+            header.put((byte) 'I').put((byte) 'I');
+            if (big) {
+                header.putShort((short) 43).putShort((short) 8).putShort((short) 0).putLong(first);
+            } else {
+                header.putShort((short) 42).putInt((int) first);
+            }
+            header.flip();
             channel.write(header, 0);
         } finally {
             channel.close();
@@ -142,17 +177,21 @@ public final class TiffStack implements AutoCloseable {
         return page == 0 ? 12 : 11;
     }
 
-    private static long ifdSize(int page) {
-        return 2 + 12L * entries(page) + 4;
+    private long ifdSize(int page) {
+        return big ? 8 + 20L * entries(page) + 8 : 2 + 12L * entries(page) + 4;
     }
 
     private ByteBuffer ifd(long stripOffset, long descriptionAt, int descriptionLength, long next) {
-        if (next > 0xffffffffL || stripOffset > 0xffffffffL) {
-            throw new IllegalStateException("the TIFF would exceed 4 GiB");
+        if (!big && (next > 0xffffffffL || stripOffset > 0xffffffffL)) {
+            throw new IllegalStateException("the TIFF would exceed 4 GiB; write it as BigTIFF");
         }
         int page = descriptionAt >= 0 ? 0 : 1;
         ByteBuffer b = ByteBuffer.allocate((int) ifdSize(page)).order(ByteOrder.LITTLE_ENDIAN);
-        b.putShort((short) entries(page));
+        if (big) {
+            b.putLong(entries(page));
+        } else {
+            b.putShort((short) entries(page));
+        }
         entry(b, 256, 4, 1, width);
         entry(b, 257, 4, 1, height);
         entry(b, 258, 3, 1, type.bits);
@@ -161,24 +200,41 @@ public final class TiffStack implements AutoCloseable {
         if (descriptionAt >= 0) {
             entry(b, 270, 2, descriptionLength, descriptionAt);
         }
-        entry(b, 273, 4, 1, stripOffset);
+        int offsetType = big ? 16 : 4; // LONG8 in BigTIFF
+        entry(b, 273, offsetType, 1, stripOffset);
         entry(b, 277, 3, 1, 1);
         entry(b, 278, 4, 1, height); // one strip per page
-        entry(b, 279, 4, 1, (long) width * height * type.bits / 8);
+        entry(b, 279, offsetType, 1, (long) width * height * type.bits / 8);
         entry(b, 284, 3, 1, 1);
         entry(b, 339, 3, 1, type.format);
-        b.putInt((int) next);
+        if (big) {
+            b.putLong(next);
+        } else {
+            b.putInt((int) next);
+        }
         b.flip();
         return b;
     }
 
-    /** A 12-byte IFD entry; SHORT values sit in the first two bytes of the value field. */
-    private static void entry(ByteBuffer b, int tag, int fieldType, int count, long value) {
-        b.putShort((short) tag).putShort((short) fieldType).putInt(count);
+    /**
+     * An IFD entry (12 bytes, or 20 in BigTIFF); a SHORT value sits in the first two bytes of the value field,
+     * other values and offsets fill it (4 bytes, or 8 in BigTIFF: little-endian, so a LONG reads the same).
+     */
+    private void entry(ByteBuffer b, int tag, int fieldType, int count, long value) {
+        b.putShort((short) tag).putShort((short) fieldType);
+        if (big) {
+            b.putLong(count);
+        } else {
+            b.putInt(count);
+        }
+        int field = b.position();
         if (fieldType == 3 && count == 1) {
-            b.putShort((short) value).putShort((short) 0);
+            b.putShort((short) value);
+        } else if (big) {
+            b.putLong(value);
         } else {
             b.putInt((int) value);
         }
+        b.position(field + (big ? 8 : 4));
     }
 }

@@ -45,7 +45,16 @@ public final class LabelMapRois {
      * @return how many ROIs were added
      */
     public static int add(ZipOutputStream zip, LabelMap map, int z, int t) throws IOException {
-        List<Roi> rois = rois(map, z, t);
+        return add(zip, map, z, t, 0, 0, 0);
+    }
+
+    /**
+     * The same for a part of a larger image: {@code map} lies at ({@code dx}, {@code dy}) in it and its label k
+     * is the image's {@code k + labelOffset} (ROIs are placed and named as in the image).
+     */
+    public static int add(ZipOutputStream zip, LabelMap map, int z, int t, int dx, int dy, int labelOffset)
+            throws IOException {
+        List<Roi> rois = rois(map, z, t, dx, dy, labelOffset);
         for (Roi roi : rois) {
             zip.putNextEntry(new ZipEntry(roi.getName() + ".roi"));
             zip.write(RoiEncoder.saveAsByteArray(roi));
@@ -59,14 +68,19 @@ public final class LabelMapRois {
      * label map made elsewhere becomes ROIs to edit.
      */
     public static List<Roi> rois(LabelMap map, int z, int t) {
+        return rois(map, z, t, 0, 0, 0);
+    }
+
+    private static List<Roi> rois(LabelMap map, int z, int t, int dx, int dy, int labelOffset) {
         int[][] boxes = boundingBoxes(map);
         List<Roi> rois = new java.util.ArrayList<>();
         for (int label = 1; label < boxes.length; label++) {
             if (boxes[label] != null) {
                 Roi roi = outline(map, label, boxes[label]);
+                roi.setLocation(roi.getXBase() + dx, roi.getYBase() + dy);
                 int cx = (int) Math.round(roi.getBounds().getCenterX());
                 int cy = (int) Math.round(roi.getBounds().getCenterY());
-                String name = String.format("%05d-%04d-%04d", label, cy, cx);
+                String name = String.format("%05d-%04d-%04d", label + labelOffset, cy, cx);
                 if (z > 0 && t > 0) {
                     roi.setPosition(0, z, t);
                     name = String.format("z%03d-t%04d-", z, t) + name;

@@ -14,8 +14,7 @@ public final class ImageJSniffer implements ContentSniffer {
     }
 
     static Kind kind(byte[] h) {
-        if (h.length >= 4 && ((h[0] == 'I' && h[1] == 'I' && (h[2] == 42 || h[2] == 43) && h[3] == 0)
-                || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && (h[3] == 42 || h[3] == 43)))) {
+        if (fluffy.io.internal.tiff.TiffSniffer.isTiff(h)) {
             return Kind.TIFF;
         }
         if (h.length >= 8 && (h[0] & 0xff) == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G') {

@@ -215,7 +215,8 @@ public final class BatchPrediction {
     /**
      * Whether a large single plane of this request may be predicted by bands ({@link BandedPrediction}), in
      * memory that depends on its width only: not when the request needs what only the whole-image path does
-     * (outputs beyond {@link BandedOutputs#FORMATS}, probabilities, a model of several channels or another's).
+     * (outputs beyond {@link BandedOutputs#FORMATS}, probabilities, a model of several channels or another's, a
+     * stack).
      */
     private static boolean bandable(PredictionModel model, Request request) {
         if (!(model instanceof FluffyModel) || model.inputChannels() != 1 || request.probabilities()
@@ -228,7 +229,7 @@ public final class BatchPrediction {
 
     /**
      * A large single-page grey TIFF, read band by band from the file as it is predicted; null when the input is
-     * not one (the whole-image readers take it) or its objects call for a rescaling.
+     * not one (the whole-image readers take it).
      */
     private static FileResult tiffByBands(Predictor predictor, Request request, Path input, String stem,
             SubMonitor progress, long start) throws IOException, SessionException {
@@ -251,24 +252,28 @@ public final class BatchPrediction {
         }
     }
 
-    /** Predicts {@code image} by bands; null when its objects call for a rescaling (not done by bands). */
+    /** Predicts {@code image} by bands, at the scale its objects call for ({@link BandedPrediction#factor}). */
     private static FileResult byBands(Predictor predictor, Request request, RowReader image,
             fluffy.io.PixelSize pixelSize, Path input, String stem, SubMonitor progress, long start)
             throws IOException, SessionException {
         double factor = BandedPrediction.factor(predictor, request.post(), request.scale(), image, progress.split(1));
-        if (factor != 1) {
-            return null;
-        }
+        int sw = fluffy.core.image.Resampling.scaled(image.width(), factor);
+        int sh = fluffy.core.image.Resampling.scaled(image.height(), factor);
+        boolean rescaled = sw != image.width() || sh != image.height();
         try (BandedOutputs out = new BandedOutputs(request.outputDir(), stem, image.width(), image.height(),
                 request.formats(), pixelSize)) {
-            BandedPrediction.Result result = BandedPrediction.predict(predictor, request.post(), image, out,
-                    progress.split(9));
+            BandedPrediction.Result result = rescaled
+                    ? BandedPrediction.predict(predictor, request.post(), new ScaledRows(image, sw, sh),
+                            new RescaledSink(out, image, sw, sh), progress.split(9))
+                    : BandedPrediction.predict(predictor, request.post(), image, out, progress.split(9));
             long write = System.nanoTime();
             List<Path> written = out.commit(image, result.display());
             predictor.times().add(StageTimes.Stage.OUTPUTS, write);
-            String detail = image.width() + " x " + image.height() + ", by bands in " + result.blocks() + " blocks";
-            return new FileResult(input, false, false, detail, result.objects(),
-                    (long) image.width() * image.height(), seconds(start), written);
+            String detail = image.width() + " x " + image.height() + ", by bands in " + result.blocks() + " blocks"
+                    + (rescaled ? String.format(java.util.Locale.ROOT, ", predicted at %.2fx", sw / (double) image.width())
+                            : "");
+            return new FileResult(input, false, false, detail, out.objects(), (long) image.width() * image.height(),
+                    seconds(start), written);
         }
     }
 
@@ -293,9 +298,8 @@ public final class BatchPrediction {
                 fluffy.io.PixelSize size = source.pixelSize(0);
                 source.close();
                 times.add(StageTimes.Stage.READ, read);
-                FileResult result = byBands(predictor, request, RowReader.of(plane), size, input, stem,
+                return byBands(predictor, request, RowReader.of(plane), size, input, stem,
                         SubMonitor.convert(progress.split(1), 10), start);
-                return result != null ? result : whole(predictor, request, input, stem, false, monitor, start);
             }
             try (ImageOutputs out = new ImageOutputs(request.outputDir(), stem, w, h, frames.sizeZ(), frames.sizeT(),
                     request.formats())) {

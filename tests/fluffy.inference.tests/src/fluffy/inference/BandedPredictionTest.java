@@ -102,7 +102,23 @@ class BandedPredictionTest {
 
     @Test
     void aLargeTiffIsPredictedByBandsIntoTheUsualFiles(@TempDir Path dir) throws Exception {
-        // 4200 x 4100 is just above the size predicted by bands: the synthetic image tiled from a smaller one.
+        BatchPrediction.FileResult r = predictLargeTiff(dir, ObjectScale.NATIVE);
+        assertFalse(r.detail().contains("predicted at"), r.line());
+    }
+
+    /** Objects of another size than the model's: the bands are predicted rescaled, the outputs come back. */
+    @Test
+    void aLargeTiffOfLargerObjectsIsPredictedRescaledByBands(@TempDir Path dir) throws Exception {
+        double reference = TinyModel.get().description().objectDiameter();
+        BatchPrediction.FileResult r = predictLargeTiff(dir, ObjectScale.diameter(reference / 1.5));
+        assertTrue(r.detail().contains("predicted at 1.50x"), r.line());
+    }
+
+    /**
+     * Predicts a 4200 x 4100 TIFF (just above the size predicted by bands: a synthetic image repeated) and
+     * checks that the label map, the CSV and the ROI set describe the same objects.
+     */
+    private static BatchPrediction.FileResult predictLargeTiff(Path dir, ObjectScale scale) throws Exception {
         SyntheticNuclei.Sample tile = new SyntheticNuclei(SyntheticNuclei.Settings.nuclei(600, 410)).generate(3);
         int w = 4200;
         int h = 4100;
@@ -120,7 +136,7 @@ class BandedPredictionTest {
         List<BatchPrediction.FileResult> results;
         try (Predictor p = new Predictor(TinyModel.get(), SessionSettings.cpu(), TileSettings.DEFAULT)) {
             BatchPrediction.Request request = new BatchPrediction.Request(List.of(input), out, InputType.FRAME, -1,
-                    PostProcessing.DEFAULT, false, ObjectScale.NATIVE, true);
+                    PostProcessing.DEFAULT, false, scale, true);
             results = BatchPrediction.run(p, request, new NullProgressMonitor(), r -> { });
         }
         BatchPrediction.FileResult r = results.get(0);
@@ -128,35 +144,39 @@ class BandedPredictionTest {
         assertTrue(r.detail().contains("by bands"), r.line());
         LabelMap labels = LabelMapFiles.read(out.resolve("large.tif"));
         assertEquals(w, labels.width());
+        assertEquals(h, labels.height());
+        assertTrue(r.objects() > 1000, r.line());
         assertEquals(r.objects(), labels.objectCount());
-        assertEquals(r.objects(), labels.maxLabel());
         List<String> csv = Files.readAllLines(out.resolve("large_objects.csv"));
         assertEquals(r.objects() + 1, csv.size(), "a CSV row per object");
         try (ZipFile zip = new ZipFile(out.resolve("large_RoiSet.zip").toFile())) {
             assertEquals(r.objects(), zip.size(), "a ROI per object");
         }
-        // The CSV's area and bounding box of some object are those of its pixels in the label map.
-        String[] row = csv.get(csv.size() / 2).split(",");
-        int label = Integer.parseInt(row[2]);
-        long area = 0;
-        int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE;
+        // The CSV's area and bounding box of every 50th object are those of its pixels in the label map.
+        java.util.Map<Integer, long[]> boxes = new java.util.HashMap<>();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (labels.get(x, y) == label) {
-                    area++;
-                    minX = Math.min(minX, x);
-                    minY = Math.min(minY, y);
+                int k = labels.get(x, y);
+                if (k != 0) {
+                    long[] b = boxes.computeIfAbsent(k, key -> new long[] {0, Long.MAX_VALUE, Long.MAX_VALUE});
+                    b[0]++;
+                    b[1] = Math.min(b[1], x);
+                    b[2] = Math.min(b[2], y);
                 }
             }
         }
-        assertEquals(Long.parseLong(row[3]), area, "area of object " + label);
-        assertEquals(Integer.parseInt(row[6]), minX, "bbox_x of object " + label);
-        assertEquals(Integer.parseInt(row[7]), minY, "bbox_y of object " + label);
+        for (int i = 1; i < csv.size(); i += 50) {
+            String[] row = csv.get(i).split(",");
+            long[] b = boxes.get(Integer.parseInt(row[2]));
+            assertEquals(List.of(b[0], b[1], b[2]), List.of(Long.parseLong(row[3]), Long.parseLong(row[6]),
+                    Long.parseLong(row[7])), "area, bbox_x, bbox_y of object " + row[2]);
+        }
         assertTrue(Files.size(out.resolve("large_overlay.png")) > 0);
         try (var files = Files.list(out)) {
             assertEquals(List.of("large.tif", "large_RoiSet.zip", "large_mask.png", "large_objects.csv",
                     "large_overlay.png"), files.map(f -> f.getFileName().toString()).sorted().toList());
         }
+        return r;
     }
 
     @Test

@@ -86,7 +86,7 @@ public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable
         if (csv != null) {
             ObjectMeasurements.of(found, image).writeCsv(csv, 1, 1, pixelSize, x0, y0, firstLabel - 1);
         }
-        objects += found.maxLabel();
+        objects += found.objectCount(); // a rescaled block may have lost an object smaller than a pixel
     }
 
     @Override

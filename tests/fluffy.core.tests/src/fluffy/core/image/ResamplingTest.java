@@ -59,4 +59,42 @@ class ResamplingTest {
             }
         }
     }
+
+    /** Rows resampled from a band of source rows are exactly the rows of the whole image resampled. */
+    @Test
+    void bandsOfRowsResampleExactlyAsTheWholePlane() {
+        java.util.Random random = new java.util.Random(4);
+        Plane source = Plane.zeros(37, 53);
+        for (int i = 0; i < source.data().length; i++) {
+            source.data()[i] = random.nextFloat() * 1000;
+        }
+        for (int[] size : new int[][] {{80, 115}, {20, 27}, {37, 53}, {55, 79}}) {
+            int w = size[0];
+            int h = size[1];
+            Plane whole = Resampling.rows(source, 0, 37, 53, w, h, 0, h);
+            if (w != 37) {
+                assertArrayEquals(Resampling.plane(source, w, h).data(), whole.data());
+            }
+            for (int band : new int[] {1, 7, 16}) {
+                for (int y0 = 0; y0 < h; y0 += band) {
+                    int n = Math.min(band, h - y0);
+                    int[] needed = Resampling.sourceRows(53, h, y0, n);
+                    float[] rows = java.util.Arrays.copyOfRange(source.data(), needed[0] * 37, (needed[1] + 1) * 37);
+                    Plane part = Resampling.rows(new Plane(37, needed[1] - needed[0] + 1, rows), needed[0], 37, 53, w, h,
+                            y0, n);
+                    assertArrayEquals(java.util.Arrays.copyOfRange(whole.data(), y0 * w, (y0 + n) * w), part.data(),
+                            w + " x " + h + ", rows " + y0 + "+" + n);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nearestIsWhatLabelMapsTake() {
+        LabelMap map = new LabelMap(5, 1, new int[] {1, 2, 3, 4, 5});
+        LabelMap grown = Resampling.labels(map, 12, 1);
+        for (int x = 0; x < 12; x++) {
+            assertEquals(map.labels()[Resampling.nearest(x, 5, 12)], grown.labels()[x]);
+        }
+    }
 }

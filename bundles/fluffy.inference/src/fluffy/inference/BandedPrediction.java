@@ -141,7 +141,10 @@ public final class BandedPrediction {
         // Label rows from the band's top to its halo's bottom: kept objects reach into the next band's rows.
         int[] pending = new int[Math.multiplyExact(layout.coreHeight() + HALO, w)];
         int next = 1;
+        String name = image.file() != null ? image.file().getFileName() + ": " : "";
         for (int y0 = 0; y0 < h; y0 += layout.coreHeight()) {
+            // A large image takes minutes: the bar (a line per step in a log) says which band is under way.
+            progress.subTask(name + "band " + (y0 / layout.coreHeight() + 1) + " of " + layout.bands());
             int y1 = Math.min(h, y0 + layout.coreHeight());
             int e0 = Math.max(0, y0 - HALO);
             int e1 = Math.min(h, y1 + HALO);

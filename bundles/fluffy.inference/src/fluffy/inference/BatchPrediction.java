@@ -248,7 +248,7 @@ public final class BatchPrediction {
             if (image.morePages() || !BandedPrediction.suits(image.width(), image.height())) {
                 return null;
             }
-            return byBands(predictor, request, image, fluffy.io.PixelSize.UNKNOWN, input, stem, progress, start);
+            return byBands(predictor, request, image, image.pixelSize(), input, stem, progress, start);
         }
     }
 

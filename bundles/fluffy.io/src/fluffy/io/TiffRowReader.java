@@ -92,6 +92,16 @@ public final class TiffRowReader implements RowReader {
         return ifd.tiled();
     }
 
+    /**
+     * The physical pixel size the page gives: its resolution in ImageJ's unit, or in TIFF's resolution unit
+     * (inch or cm); {@link PixelSize#UNKNOWN} without one.
+     */
+    public PixelSize pixelSize() {
+        Ifd.Resolution r = ifd.resolution();
+        return new PixelSize(PixelSize.micrometres(1 / r.x(), r.unit()), PixelSize.micrometres(1 / r.y(), r.unit()),
+                Double.NaN);
+    }
+
     /** The samples' type, as {@link ImageInfo} names it. */
     public PixelType pixelType() {
         return ifd.pixelType();

@@ -116,4 +116,29 @@ class TiffRowReaderTest {
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> TiffRowReader.open(png));
         assertTrue(e.getMessage().contains("x.tif") && e.getMessage().contains("not a TIFF"), e.getMessage());
     }
+
+    /** The pixel size an ImageJ-calibrated TIFF records is what ImageJ reads from it. */
+    @Test
+    void thePixelSizeIsImageJs(@TempDir Path dir) throws IOException {
+        ij.ImagePlus image = new ij.ImagePlus("calibrated", new ij.process.ShortProcessor(30, 20));
+        ij.measure.Calibration c = image.getCalibration();
+        c.pixelWidth = 0.65;
+        c.pixelHeight = 0.65;
+        c.setUnit("micron");
+        Path file = dir.resolve("calibrated.tif");
+        assertTrue(new ij.io.FileSaver(image).saveAsTiff(file.toString()));
+        PixelSize imagej;
+        try (ImageSource source = ImageFormats.platform().open(file)) {
+            imagej = source.pixelSize(0);
+        }
+        try (TiffRowReader r = reader(file)) {
+            // TIFF stores pixels per unit as a fraction: 1 / 0.65 comes back within a millionth.
+            assertEquals(0.65, r.pixelSize().x(), 1e-6);
+            assertEquals(imagej.x(), r.pixelSize().x(), 1e-6);
+            assertEquals(imagej.y(), r.pixelSize().y(), 1e-6);
+        }
+        try (TiffRowReader r = reader(SharedData.file(DIR, "deflate_u16.tif"))) {
+            assertTrue(!r.pixelSize().known(), "a file without calibration: " + r.pixelSize());
+        }
+    }
 }

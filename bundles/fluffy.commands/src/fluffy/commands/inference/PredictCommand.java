@@ -84,6 +84,10 @@ public final class PredictCommand implements Command {
                   --threads        CPU threads (default: SLURM_CPUS_PER_TASK in a SLURM job, else all cores)
                   --verbose        at the end, where the time went: read, rescale, normalise, tiles,
                                    network, instances, outputs
+
+                Images of one plane larger than 4096 x 4096 are predicted by bands of rows in bounded memory
+                (a single-page TIFF is read from disk band by band), unless --probabilities, geojson or
+                ome-tiff, or a model of several channels asks for the whole image.
                 """;
     }
 

@@ -18,14 +18,24 @@ import fluffy.io.PixelType;
  */
 public record Ifd(Path file, FileChannel channel, ByteOrder order, boolean bigTiff, int width, int height,
         int bitsPerSample, PixelType pixelType, int compression, int predictor, boolean tiled, int tileWidth,
-        int segmentHeight, Entry offsets, Entry byteCounts, long nextIfd, String unsupported) {
+        int segmentHeight, Entry offsets, Entry byteCounts, long nextIfd, String unsupported, Resolution resolution) {
+
+    /**
+     * What the page says of its pixel size: pixels per {@code unit} across and down (TIFF's XResolution and
+     * YResolution), the unit from ImageJ's description ({@code unit=micron}) or else TIFF's ResolutionUnit
+     * when it is centimetres (an inch is most often a screen's 72 dpi). NaN and empty where absent.
+     */
+    public record Resolution(double x, double y, String unit) {
+
+        static final Resolution NONE = new Resolution(Double.NaN, Double.NaN, "");
+    }
 
     static final int NONE = 1, LZW = 5, DEFLATE = 8, DEFLATE_OLD = 32946, PACKBITS = 32773;
 
     private static final int WIDTH = 256, HEIGHT = 257, BITS = 258, COMPRESSION = 259, PHOTOMETRIC = 262,
             STRIP_OFFSETS = 273, SAMPLES = 277, ROWS_PER_STRIP = 278, STRIP_BYTE_COUNTS = 279, PLANAR = 284,
             PREDICTOR = 317, TILE_WIDTH = 322, TILE_LENGTH = 323, TILE_OFFSETS = 324, TILE_BYTE_COUNTS = 325,
-            SAMPLE_FORMAT = 339;
+            SAMPLE_FORMAT = 339, DESCRIPTION = 270, X_RESOLUTION = 282, Y_RESOLUTION = 283, RESOLUTION_UNIT = 296;
     /** Bytes of each TIFF field type, by type number (0 unused). */
     private static final int[] TYPE_SIZE = {0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8, 4, 0, 0, 8, 8, 8};
 
@@ -90,6 +100,9 @@ public record Ifd(Path file, FileChannel channel, ByteOrder order, boolean bigTi
         long width = 0, height = 0, rowsPerStrip = Long.MAX_VALUE, tileWidth = 0, tileLength = 0;
         int bits = 1, samples = 1, compression = NONE, predictor = 1, planar = 1, sampleFormat = 1, photometric = 1;
         Entry offsets = null, counts = null, tileOffsets = null, tileCounts = null;
+        double xResolution = Double.NaN, yResolution = Double.NaN;
+        int resolutionUnit = 2; // TIFF's default: inch, which is not taken
+        String description = "";
         for (int e = 0; e < entries; e++) {
             int p = e * entrySize;
             int tag = table.getShort(p) & 0xffff;
@@ -120,6 +133,10 @@ public record Ifd(Path file, FileChannel channel, ByteOrder order, boolean bigTi
                 case TILE_OFFSETS -> tileOffsets = entry;
                 case TILE_BYTE_COUNTS -> tileCounts = entry;
                 case SAMPLE_FORMAT -> sampleFormat = (int) first(channel, file, order, entry);
+                case X_RESOLUTION -> xResolution = rational(channel, file, order, entry);
+                case Y_RESOLUTION -> yResolution = rational(channel, file, order, entry);
+                case RESOLUTION_UNIT -> resolutionUnit = (int) first(channel, file, order, entry);
+                case DESCRIPTION -> description = ascii(channel, file, order, entry);
                 default -> {
                 }
             }
@@ -140,16 +157,58 @@ public record Ifd(Path file, FileChannel channel, ByteOrder order, boolean bigTi
                 : planar != 1 && samples != 1 ? "planar configuration " + planar
                 : tiled && (tileWidth <= 0 || tileLength <= 0 || tileCounts == null) ? "incomplete tile tags"
                 : !tiled && (offsets == null || counts == null) ? "no strip tables" : null;
+        String unit = imageJUnit(description);
+        if (unit.isEmpty()) {
+            // Inches are left out: most writers put a screen's 72 dpi there, which says nothing of a microscope.
+            unit = resolutionUnit == 3 ? "cm" : "";
+        }
+        Resolution resolution = new Resolution(xResolution, yResolution, unit);
         if (unsupported != null) {
             return new Ifd(file, channel, order, big, (int) width, (int) height, bits, type, compression, predictor,
-                    tiled, 0, 1, null, null, next, unsupported);
+                    tiled, 0, 1, null, null, next, unsupported, resolution);
         }
         int segmentHeight = (int) (tiled ? tileLength : Math.min(rowsPerStrip, height));
         if (tiled && (long) tileWidth * tileLength * type.bytes() > Integer.MAX_VALUE / 2) {
             throw new ImageFormatException(file, "tiles of " + tileWidth + " x " + tileLength + " are too large to decode");
         }
         return new Ifd(file, channel, order, big, (int) width, (int) height, bits, type, compression, predictor, tiled,
-                (int) tileWidth, segmentHeight, tiled ? tileOffsets : offsets, tiled ? tileCounts : counts, next, null);
+                (int) tileWidth, segmentHeight, tiled ? tileOffsets : offsets, tiled ? tileCounts : counts, next, null,
+                resolution);
+    }
+
+    /** The {@code unit=} line of an ImageJ description, or empty. */
+    private static String imageJUnit(String description) {
+        if (!description.startsWith("ImageJ=")) {
+            return "";
+        }
+        for (String line : description.split("\n")) {
+            if (line.startsWith("unit=")) {
+                String unit = line.substring(5).strip();
+                // A micrometre may come escaped (backslash, u00B5, m).
+                return unit.equals("\\u00B5m") ? "µm" : unit;
+            }
+        }
+        return "";
+    }
+
+    private static double rational(FileChannel channel, Path file, ByteOrder order, Entry entry) throws IOException {
+        if (entry.type() != 5) {
+            return first(channel, file, order, entry);
+        }
+        ByteBuffer b = read(channel, file, entry.valuesAt(), 8, order);
+        long numerator = b.getInt(0) & 0xffffffffL;
+        long denominator = b.getInt(4) & 0xffffffffL;
+        return denominator == 0 ? Double.NaN : numerator / (double) denominator;
+    }
+
+    private static String ascii(FileChannel channel, Path file, ByteOrder order, Entry entry) throws IOException {
+        if (entry.type() != 2 || entry.count() <= 0 || entry.count() > 1 << 20) {
+            return "";
+        }
+        ByteBuffer b = read(channel, file, entry.valuesAt(), (int) entry.count(), order);
+        String text = new String(b.array(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('\0');
+        return end >= 0 ? text.substring(0, end) : text;
     }
 
     private static PixelType pixelType(int bits, int format) {

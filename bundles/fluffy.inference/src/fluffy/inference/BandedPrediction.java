@@ -16,7 +16,7 @@ import fluffy.runtime.session.SessionException;
 
 /**
  * Predicts a grey image too large to hold, a band of rows at a time, in memory that depends on its width and
- * not its height. A first pass over the bands finds the whole image's normalisation percentiles (exact for
+ * not its height. A first pass over the bands finds the whole image's normalisation percentiles (exact for 16-bit
  * integer samples). Then each band is cut into blocks; a block is predicted and segmented with {@link #HALO}
  * pixels of context on every side, and keeps the objects whose top row and left column lie in its own part:
  * an object up to the halo's size is whole in the block that keeps it, and one object is kept by one block

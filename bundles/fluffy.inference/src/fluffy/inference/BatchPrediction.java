@@ -215,12 +215,10 @@ public final class BatchPrediction {
     /**
      * Whether a large single plane of this request may be predicted by bands ({@link BandedPrediction}), in
      * memory that depends on its width only: not when the request needs what only the whole-image path does
-     * (outputs beyond {@link BandedOutputs#FORMATS}, probabilities, a model of several channels or another's, a
-     * stack).
+     * (probabilities, a model of several channels or another's channel, a stack).
      */
     private static boolean bandable(PredictionModel model, Request request) {
-        if (!(model instanceof FluffyModel) || model.inputChannels() != 1 || request.probabilities()
-                || !BandedOutputs.FORMATS.containsAll(request.formats())) {
+        if (!(model instanceof FluffyModel) || model.inputChannels() != 1 || request.probabilities()) {
             return false;
         }
         ChannelSelection channels = channels(model, request);

@@ -86,8 +86,8 @@ public final class PredictCommand implements Command {
                                    network, instances, outputs
 
                 Images of one plane larger than 4096 x 4096 are predicted by bands of rows in bounded memory
-                (a single-page TIFF is read from disk band by band), unless --probabilities, geojson or
-                ome-tiff, or a model of several channels asks for the whole image.
+                (a single-page TIFF is read from disk band by band), unless --probabilities or a model of
+                several channels asks for the whole image.
                 """;
     }
 

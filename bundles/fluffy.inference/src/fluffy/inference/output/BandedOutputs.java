@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipOutputStream;
@@ -28,15 +26,12 @@ import fluffy.io.rois.LabelMapRois;
 
 /**
  * The outputs of an image predicted by bands ({@link BandedPrediction}), the same files as {@link ImageOutputs}
- * writes for one plane, without ever holding the label map: objects are measured and outlined as their blocks
+ * writes for one plane (all {@link OutputFormat}s; probabilities are not written by bands), without ever holding
+ * the label map: objects are measured and outlined as their blocks
  * keep them, label rows go to a scratch file, and on {@link #commit} the label map (uint16, or uint32 beyond
  * 65,535 objects; BigTIFF beyond 4 GiB), the mask and the overlay are written from it row by row.
  */
 public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable {
-
-    /** The formats written by bands; others (GeoJSON, OME-TIFF, probabilities) need the whole-image path. */
-    public static final Set<OutputFormat> FORMATS = Collections.unmodifiableSet(
-            EnumSet.of(OutputFormat.TIF, OutputFormat.PNG, OutputFormat.ROISET, OutputFormat.CSV));
 
     private final String stem;
     private final int width;
@@ -48,6 +43,7 @@ public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable
     private final OutputStream labelsOut;
     private final ZipOutputStream rois;
     private final BufferedWriter csv;
+    private final GeoJson geojson;
     private final byte[] rowBytes;
     private int maxLabel;
     private int objects;
@@ -56,9 +52,6 @@ public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable
 
     public BandedOutputs(Path dir, String stem, int width, int height, Set<OutputFormat> formats, PixelSize pixelSize)
             throws IOException {
-        if (!FORMATS.containsAll(formats)) {
-            throw new IllegalArgumentException("by bands only " + FORMATS + " are written, not " + formats);
-        }
         this.stem = stem;
         this.width = width;
         this.height = height;
@@ -76,6 +69,7 @@ public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable
             csv.write(ObjectMeasurements.header(pixelSize));
             csv.newLine();
         }
+        geojson = formats.contains(OutputFormat.GEOJSON) ? new GeoJson(files.staged(stem + ".geojson"), stem) : null;
     }
 
     @Override
@@ -83,8 +77,14 @@ public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable
         if (rois != null) {
             LabelMapRois.add(rois, found, 0, 0, x0, y0, firstLabel - 1);
         }
-        if (csv != null) {
-            ObjectMeasurements.of(found, image).writeCsv(csv, 1, 1, pixelSize, x0, y0, firstLabel - 1);
+        if (csv != null || geojson != null) {
+            ObjectMeasurements measured = ObjectMeasurements.of(found, image);
+            if (csv != null) {
+                measured.writeCsv(csv, 1, 1, pixelSize, x0, y0, firstLabel - 1);
+            }
+            if (geojson != null) {
+                geojson.add(found, measured, 0, 0, x0, y0, firstLabel - 1);
+            }
         }
         objects += found.objectCount(); // a rescaled block may have lost an object smaller than a pixel
     }
@@ -119,13 +119,7 @@ public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable
         if (rowsWritten != height) {
             throw new IllegalStateException(rowsWritten + " of " + height + " label rows written");
         }
-        labelsOut.close();
-        if (rois != null) {
-            rois.close();
-        }
-        if (csv != null) {
-            csv.close();
-        }
+        closeStreams();
         files.removeEarlierLabelMap();
         try (LabelRows labels = new LabelRows(labelsRaw, width, height)) {
             if (formats.contains(OutputFormat.PNG)) {
@@ -144,11 +138,19 @@ public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable
                             y < height - 1 ? labels.offset(y + 1) : -1, width, display, row);
                 });
             }
-            TiffStack.Type type = maxLabel > LabelMapFiles.MAX_UINT16_LABEL ? TiffStack.Type.UINT32 : TiffStack.Type.UINT16;
+            boolean uint32 = maxLabel > LabelMapFiles.MAX_UINT16_LABEL;
+            TiffStack.Type type = uint32 ? TiffStack.Type.UINT32 : TiffStack.Type.UINT16;
+            boolean big = TiffStack.needsBigTiff(width, height, type, 1);
+            TiffStack.IntRows rows = (y, out) -> System.arraycopy(labels.window(y), labels.offset(y), out, 0, width);
+            if (formats.contains(OutputFormat.OME_TIFF)) {
+                try (TiffStack ome = new TiffStack(files.staged(stem + "_labels.ome.tif"), width, height, type,
+                        OmeXml.labels(stem + " labels", width, height, 1, 1, uint32, pixelSize), big)) {
+                    ome.page(rows);
+                }
+            }
             try (TiffStack tiff = new TiffStack(files.staged(stem + ".tif"), width, height, type,
-                    "ImageJ=1.54p\nimages=1\nchannels=1\nslices=1\nframes=1\nloop=false\n",
-                    TiffStack.needsBigTiff(width, height, type, 1))) {
-                tiff.page((y, out) -> System.arraycopy(labels.window(y), labels.offset(y), out, 0, width));
+                    TiffStack.imageJDescription(1, 1, 1), big)) {
+                tiff.page(rows);
             }
         }
         List<Path> written = files.moveAll();
@@ -163,15 +165,22 @@ public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable
             return;
         }
         try {
-            labelsOut.close();
-            if (rois != null) {
-                rois.close();
-            }
-            if (csv != null) {
-                csv.close();
-            }
+            closeStreams();
         } finally {
             files.discard();
+        }
+    }
+
+    private void closeStreams() throws IOException {
+        labelsOut.close();
+        if (rois != null) {
+            rois.close();
+        }
+        if (csv != null) {
+            csv.close();
+        }
+        if (geojson != null) {
+            geojson.close();
         }
     }
 

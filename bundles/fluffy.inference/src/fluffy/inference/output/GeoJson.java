@@ -36,24 +36,34 @@ public final class GeoJson implements Closeable {
 
     /** Adds a feature per object of one frame ({@code z}, {@code t} from 1; 0 and 0 for a single image). */
     void add(LabelMap labels, ObjectMeasurements measured, int z, int t) throws IOException {
+        add(labels, measured, z, t, 0, 0, 0);
+    }
+
+    /**
+     * The same for a part of a larger image: {@code labels} lies at ({@code dx}, {@code dy}) in it and its label k
+     * is the image's {@code k + labelOffset} (features placed and named as in the image).
+     */
+    void add(LabelMap labels, ObjectMeasurements measured, int z, int t, int dx, int dy, int labelOffset)
+            throws IOException {
         StringBuilder f = new StringBuilder(1024);
-        for (int label : measured.labels()) {
-            int[] box = measured.box(label);
-            List<ObjectOutlines.Polygon> parts = ObjectOutlines.of(labels, label, box[0], box[1], box[2], box[3]);
+        for (int local : measured.labels()) {
+            int label = local + labelOffset;
+            int[] box = measured.box(local);
+            List<ObjectOutlines.Polygon> parts = ObjectOutlines.of(labels, local, box[0], box[1], box[2], box[3]);
             f.setLength(0);
             f.append(first ? "\n" : ",\n");
             first = false;
             String key = stem + "/" + z + "/" + t + "/" + label;
             f.append("{\"type\": \"Feature\", \"id\": \"")
                     .append(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))).append("\", \"geometry\": ");
-            geometry(f, parts, z, t);
+            geometry(f, parts, z, t, dx, dy);
             f.append(", \"properties\": {\"objectType\": \"detection\", \"name\": \"").append(label)
                     .append("\", \"label\": ").append(label);
             if (z > 0) {
                 f.append(", \"z\": ").append(z).append(", \"t\": ").append(t);
             }
             f.append(", \"measurements\": {");
-            Number[] values = measured.values(label);
+            Number[] values = measured.values(local, dx, dy);
             String separator = "";
             for (int c = 0; c < values.length; c++) {
                 if (!Double.isNaN(values[c].doubleValue())) { // JSON has no NaN: an unknown value is left out
@@ -67,7 +77,7 @@ public final class GeoJson implements Closeable {
         }
     }
 
-    private static void geometry(StringBuilder f, List<ObjectOutlines.Polygon> parts, int z, int t) {
+    private static void geometry(StringBuilder f, List<ObjectOutlines.Polygon> parts, int z, int t, int dx, int dy) {
         boolean multi = parts.size() > 1;
         f.append("{\"type\": \"").append(multi ? "MultiPolygon" : "Polygon").append("\", \"coordinates\": ");
         if (multi) {
@@ -75,10 +85,10 @@ public final class GeoJson implements Closeable {
         }
         for (int p = 0; p < parts.size(); p++) {
             f.append(p == 0 ? "" : ", ").append('[');
-            ring(f, parts.get(p).shell());
+            ring(f, parts.get(p).shell(), dx, dy);
             for (ObjectOutlines.Ring hole : parts.get(p).holes()) {
                 f.append(", ");
-                ring(f, hole);
+                ring(f, hole, dx, dy);
             }
             f.append(']');
         }
@@ -92,12 +102,12 @@ public final class GeoJson implements Closeable {
     }
 
     /** A linear ring: its vertices and the first one again, as GeoJSON closes rings. */
-    private static void ring(StringBuilder f, ObjectOutlines.Ring ring) {
+    private static void ring(StringBuilder f, ObjectOutlines.Ring ring, int dx, int dy) {
         int[] xy = ring.xy();
         f.append('[');
         for (int i = 0; i <= xy.length; i += 2) {
             int j = i % xy.length;
-            f.append(i == 0 ? "" : ", ").append('[').append(xy[j]).append(", ").append(xy[j + 1]).append(']');
+            f.append(i == 0 ? "" : ", ").append('[').append(xy[j] + dx).append(", ").append(xy[j + 1] + dy).append(']');
         }
         f.append(']');
     }

@@ -124,6 +124,21 @@ public final class ObjectMeasurements {
             shape.minorAxisLength(), shape.eccentricity(), shape.orientation()};
     }
 
+    /**
+     * {@link #values(int)} of an object measured in a part of a larger image that lies at ({@code dx}, {@code dy}):
+     * centroid and bounding box as in the image.
+     */
+    public Number[] values(int label, int dx, int dy) {
+        Number[] v = values(label);
+        if (dx != 0 || dy != 0) {
+            v[1] = v[1].doubleValue() + dx;
+            v[2] = v[2].doubleValue() + dy;
+            v[3] = v[3].intValue() + dx;
+            v[4] = v[4].intValue() + dy;
+        }
+        return v;
+    }
+
     /** The value as written: integers as they are, centroids to 3 decimals, others to 4; unknown (NaN) empty. */
     static String format(int column, Number value) {
         if (value instanceof Long || value instanceof Integer) {
@@ -159,13 +174,7 @@ public final class ObjectMeasurements {
         for (int k : present) {
             row.setLength(0);
             row.append(z).append(',').append(t).append(',').append(k + labelOffset);
-            Number[] v = values(k);
-            if (dx != 0 || dy != 0) {
-                v[1] = v[1].doubleValue() + dx;
-                v[2] = v[2].doubleValue() + dy;
-                v[3] = v[3].intValue() + dx;
-                v[4] = v[4].intValue() + dy;
-            }
+            Number[] v = values(k, dx, dy);
             for (int c = 0; c < v.length; c++) {
                 row.append(',').append(format(c, v[c]));
             }

@@ -51,7 +51,7 @@ public final class TiffStack implements AutoCloseable {
     }
 
     /** ImageJ's hyperstack description, which Fiji reads the layout from. */
-    private static String imageJDescription(int channels, int slices, int frames) {
+    static String imageJDescription(int channels, int slices, int frames) {
         int images = channels * slices * frames;
         return "ImageJ=1.54p\nimages=" + images + "\nchannels=" + channels + "\nslices=" + slices + "\nframes="
                 + frames + (images > 1 ? "\nhyperstack=true\nmode=grayscale" : "") + "\nloop=false\n";

@@ -33,7 +33,7 @@ public record Ifd(Path file, FileChannel channel, ByteOrder order, boolean bigTi
     static final int NONE = 1, LZW = 5, DEFLATE = 8, DEFLATE_OLD = 32946, PACKBITS = 32773;
 
     private static final int WIDTH = 256, HEIGHT = 257, BITS = 258, COMPRESSION = 259, PHOTOMETRIC = 262,
-            STRIP_OFFSETS = 273, SAMPLES = 277, ROWS_PER_STRIP = 278, STRIP_BYTE_COUNTS = 279, PLANAR = 284,
+            STRIP_OFFSETS = 273, SAMPLES = 277, ROWS_PER_STRIP = 278, STRIP_BYTE_COUNTS = 279,
             PREDICTOR = 317, TILE_WIDTH = 322, TILE_LENGTH = 323, TILE_OFFSETS = 324, TILE_BYTE_COUNTS = 325,
             SAMPLE_FORMAT = 339, DESCRIPTION = 270, X_RESOLUTION = 282, Y_RESOLUTION = 283, RESOLUTION_UNIT = 296;
     /** Bytes of each TIFF field type, by type number (0 unused). */
@@ -98,7 +98,7 @@ public record Ifd(Path file, FileChannel channel, ByteOrder order, boolean bigTi
         }
         ByteBuffer table = read(channel, file, at + countSize, (int) entries * entrySize + (big ? 8 : 4), order);
         long width = 0, height = 0, rowsPerStrip = Long.MAX_VALUE, tileWidth = 0, tileLength = 0;
-        int bits = 1, samples = 1, compression = NONE, predictor = 1, planar = 1, sampleFormat = 1, photometric = 1;
+        int bits = 1, samples = 1, compression = NONE, predictor = 1, sampleFormat = 1, photometric = 1;
         Entry offsets = null, counts = null, tileOffsets = null, tileCounts = null;
         double xResolution = Double.NaN, yResolution = Double.NaN;
         int resolutionUnit = 2; // TIFF's default: inch, which is not taken
@@ -126,7 +126,6 @@ public record Ifd(Path file, FileChannel channel, ByteOrder order, boolean bigTi
                 case SAMPLES -> samples = (int) first(channel, file, order, entry);
                 case ROWS_PER_STRIP -> rowsPerStrip = first(channel, file, order, entry);
                 case STRIP_BYTE_COUNTS -> counts = entry;
-                case PLANAR -> planar = (int) first(channel, file, order, entry);
                 case PREDICTOR -> predictor = (int) first(channel, file, order, entry);
                 case TILE_WIDTH -> tileWidth = first(channel, file, order, entry);
                 case TILE_LENGTH -> tileLength = first(channel, file, order, entry);
@@ -149,12 +148,12 @@ public record Ifd(Path file, FileChannel channel, ByteOrder order, boolean bigTi
         }
         boolean tiled = tileOffsets != null;
         PixelType type = pixelType(bits, sampleFormat);
+        // One sample per pixel: the planar configuration (how several samples are laid out) does not matter.
         String unsupported = samples != 1 ? samples + " samples per pixel"
                 : photometric > 1 ? "photometric interpretation " + photometric
                 : type == null ? bits + "-bit samples of format " + sampleFormat
                 : !Codecs.decodes(compression) ? "compression " + compression
                 : predictor != 1 && predictor != 2 ? "predictor " + predictor
-                : planar != 1 && samples != 1 ? "planar configuration " + planar
                 : tiled && (tileWidth <= 0 || tileLength <= 0 || tileCounts == null) ? "incomplete tile tags"
                 : !tiled && (offsets == null || counts == null) ? "no strip tables" : null;
         String unit = imageJUnit(description);

@@ -3,6 +3,7 @@ package fluffy.onnx.autodiff;
 import java.util.List;
 import java.util.Map;
 
+import fluffy.onnx.DataType;
 import fluffy.onnx.Node;
 import fluffy.onnx.Ops;
 import fluffy.onnx.Value;
@@ -14,9 +15,11 @@ final class ActivationRules {
     }
 
     static void register(Map<String, GradientRule> r) {
-        // Relu from its output: x > 0 exactly where y > 0, and keeping x out leaves Conv+Relu fusable.
-        r.put("Relu", (ctx, n, g) -> List.of(
-                ctx.ops().where(ctx.ops().greater(n.output(0), ctx.zero()), g.get(0), ctx.zero())));
+        // Relu from its output: x > 0 exactly where y > 0, and keeping x out leaves Conv+Relu fusable. dY times
+        // the mask as 0/1 floats takes half the time of Where(y > 0, dY, 0) (ORT's Where broadcasts the 0
+        // slowly) and a third of Sign(y)·dY.
+        r.put("Relu", (ctx, n, g) -> List.of(ctx.ops().mul(g.get(0),
+                ctx.ops().cast(ctx.ops().greater(n.output(0), ctx.zero()), DataType.FLOAT))));
         r.put("Sigmoid", (ctx, n, g) -> {
             Ops o = ctx.ops();
             Value y = n.output(0);

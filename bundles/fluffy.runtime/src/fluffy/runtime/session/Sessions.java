@@ -11,6 +11,12 @@ import fluffy.runtime.Device;
 /** Creates ONNX Runtime sessions for a model's bytes with the project's settings. */
 final class Sessions {
 
+    /**
+     * A developer's switch: {@code -Dfluffy.ort.profile=/tmp/prof} makes every session write ONNX Runtime's
+     * per-operator profile (see bench/ort_profile_summary.py).
+     */
+    static final String PROFILE_PROPERTY = "fluffy.ort.profile";
+
     private Sessions() {
     }
 
@@ -21,6 +27,11 @@ final class Sessions {
             options.setExecutionMode(ExecutionMode.SEQUENTIAL);
             options.setIntraOpNumThreads(settings.threads());
             options.setInterOpNumThreads(1);
+            String profile = System.getProperty(PROFILE_PROPERTY);
+            if (profile != null && !profile.isBlank()) {
+                // ORT writes <prefix>_<date>.json with one event per operator run when the session closes.
+                options.enableProfiling(profile);
+            }
             if (settings.device().device() instanceof Device.Cuda cuda) {
                 options.addCUDA(cuda.index());
             }

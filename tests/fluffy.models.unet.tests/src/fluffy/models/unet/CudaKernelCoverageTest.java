@@ -54,6 +54,7 @@ class CudaKernelCoverageTest {
             Map.entry("Squeeze", "[13, 20]"),
             Map.entry("Transpose", "[13, 20]"),
             Map.entry("MaxPool", "12+"),
+            Map.entry("SpaceToDepth", "13+"),
             Map.entry("Conv", "[11, 21]"),
             Map.entry("ConvTranspose", "11+"),
             Map.entry("Gemm", "13+"),

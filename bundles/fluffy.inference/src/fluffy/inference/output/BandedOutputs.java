@@ -1,19 +1,16 @@
 package fluffy.inference.output;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.ZipOutputStream;
 
 import fluffy.core.image.Normalization;
 import fluffy.core.image.Plane;
@@ -22,7 +19,6 @@ import fluffy.inference.BandedPrediction;
 import fluffy.io.PixelSize;
 import fluffy.io.RowReader;
 import fluffy.io.rois.LabelMapFiles;
-import fluffy.io.rois.LabelMapRois;
 
 /**
  * The outputs of an image predicted by bands ({@link BandedPrediction}), the same files as {@link ImageOutputs}
@@ -41,9 +37,7 @@ public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable
     private final StagedFiles files;
     private final Path labelsRaw;
     private final OutputStream labelsOut;
-    private final ZipOutputStream rois;
-    private final BufferedWriter csv;
-    private final GeoJson geojson;
+    private final ObjectFiles objectFiles;
     private final byte[] rowBytes;
     private int maxLabel;
     private int objects;
@@ -61,32 +55,14 @@ public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable
         this.rowBytes = new byte[4 * width];
         labelsRaw = files.scratch(".labels.raw");
         labelsOut = new BufferedOutputStream(Files.newOutputStream(labelsRaw), 1 << 20);
-        rois = formats.contains(OutputFormat.ROISET)
-                ? new ZipOutputStream(Files.newOutputStream(files.staged(stem + "_RoiSet.zip"))) : null;
-        csv = formats.contains(OutputFormat.CSV)
-                ? Files.newBufferedWriter(files.staged(stem + "_objects.csv"), StandardCharsets.UTF_8) : null;
-        if (csv != null) {
-            csv.write(ObjectMeasurements.header(pixelSize));
-            csv.newLine();
-        }
-        geojson = formats.contains(OutputFormat.GEOJSON) ? new GeoJson(files.staged(stem + ".geojson"), stem) : null;
+        objectFiles = new ObjectFiles(files, stem, formats);
+        objectFiles.pixelSize(pixelSize);
     }
 
     @Override
     public void objects(LabelMap found, Plane image, int x0, int y0, int firstLabel) throws IOException {
-        if (rois != null) {
-            LabelMapRois.add(rois, found, 0, 0, x0, y0, firstLabel - 1);
-        }
-        if (csv != null || geojson != null) {
-            ObjectMeasurements measured = ObjectMeasurements.of(found, image);
-            if (csv != null) {
-                measured.writeCsv(csv, 1, 1, pixelSize, x0, y0, firstLabel - 1);
-            }
-            if (geojson != null) {
-                geojson.add(found, measured, 0, 0, x0, y0, firstLabel - 1);
-            }
-        }
-        objects += found.objectCount(); // a rescaled block may have lost an object smaller than a pixel
+        // Counted, not taken from the labels handed out: a rescaled block may have lost an object smaller than a pixel.
+        objects += objectFiles.add(found, image, 0, 0, x0, y0, firstLabel - 1);
     }
 
     @Override
@@ -172,15 +148,10 @@ public final class BandedOutputs implements BandedPrediction.Sink, AutoCloseable
     }
 
     private void closeStreams() throws IOException {
-        labelsOut.close();
-        if (rois != null) {
-            rois.close();
-        }
-        if (csv != null) {
-            csv.close();
-        }
-        if (geojson != null) {
-            geojson.close();
+        try {
+            labelsOut.close();
+        } finally {
+            objectFiles.close();
         }
     }
 

@@ -1,14 +1,11 @@
 package fluffy.inference.output;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.ZipOutputStream;
 
 import fluffy.core.image.Normalization;
 import fluffy.core.image.Plane;
@@ -16,7 +13,6 @@ import fluffy.core.labels.LabelMap;
 import fluffy.inference.ClassMaps;
 import fluffy.core.files.AtomicFiles;
 import fluffy.io.rois.LabelMapFiles;
-import fluffy.io.rois.LabelMapRois;
 
 /**
  * The files written for one input image, named after its stem in the output folder: the label map
@@ -39,13 +35,10 @@ public final class ImageOutputs implements AutoCloseable {
     private final Path labelsRaw;
     private final OutputStream labelsOut;
     private final Set<OutputFormat> formats;
-    private final ZipOutputStream rois;
-    private final BufferedWriter csv;
-    private final GeoJson geojson;
+    private final ObjectFiles objectFiles;
     private TiffStack probabilities;
     private LabelMap single;
     private fluffy.io.PixelSize pixelSize = fluffy.io.PixelSize.UNKNOWN;
-    private boolean csvHeaderWritten;
     private int maxLabel;
     private int objects;
     private boolean committed;
@@ -80,11 +73,7 @@ public final class ImageOutputs implements AutoCloseable {
         labelsRaw = frameCount > 1 ? files.scratch(".labels.raw") : null;
         labelsOut = labelsRaw == null ? null
                 : new java.io.BufferedOutputStream(Files.newOutputStream(labelsRaw), 1 << 16);
-        rois = formats.contains(OutputFormat.ROISET)
-                ? new ZipOutputStream(Files.newOutputStream(staged(stem + "_RoiSet.zip"))) : null;
-        csv = formats.contains(OutputFormat.CSV)
-                ? Files.newBufferedWriter(staged(stem + "_objects.csv"), StandardCharsets.UTF_8) : null;
-        geojson = formats.contains(OutputFormat.GEOJSON) ? new GeoJson(staged(stem + ".geojson"), stem) : null;
+        objectFiles = new ObjectFiles(files, stem, formats);
     }
 
     /**
@@ -113,22 +102,7 @@ public final class ImageOutputs implements AutoCloseable {
             Png.write(staged(stem + "_overlay" + suffix + ".png"), width, height, true,
                     new Overlay(image, labels, display));
         }
-        if (rois != null) {
-            LabelMapRois.add(rois, labels, frameCount > 1 ? z + 1 : 0, frameCount > 1 ? t + 1 : 0);
-        }
-        if (csv == null && geojson == null) {
-            objects += labels.objectCount();
-        } else {
-            ObjectMeasurements measured = ObjectMeasurements.of(labels, image);
-            objects += measured.count();
-            if (csv != null) {
-                writeCsvHeader();
-                measured.writeCsv(csv, z + 1, t + 1, pixelSize);
-            }
-            if (geojson != null) {
-                geojson.add(labels, measured, frameCount > 1 ? z + 1 : 0, frameCount > 1 ? t + 1 : 0);
-            }
-        }
+        objects += objectFiles.add(labels, image, frameCount > 1 ? z + 1 : 0, frameCount > 1 ? t + 1 : 0, 0, 0, 0);
         if (maps != null && probabilities != null) {
             for (int c = 0; c < maps.classes().size(); c++) {
                 int channel = c;
@@ -143,18 +117,13 @@ public final class ImageOutputs implements AutoCloseable {
                 classes, sizeZ, sizeT);
     }
 
-    /** The input's physical pixel size, for the OME-TIFF label map; unknown unless set. */
-    /** The header, once, before the first row: its physical columns depend on the pixel size, set after opening. */
-    private void writeCsvHeader() throws IOException {
-        if (!csvHeaderWritten) {
-            csv.write(ObjectMeasurements.header(pixelSize));
-            csv.newLine();
-            csvHeaderWritten = true;
-        }
-    }
-
+    /**
+     * The input's physical pixel size, for the OME-TIFF label map and the CSV's physical columns; unknown unless
+     * set. Set it before the first frame.
+     */
     public void pixelSize(fluffy.io.PixelSize size) {
         pixelSize = size;
+        objectFiles.pixelSize(size);
     }
 
     /** Objects over all frames so far. */
@@ -187,9 +156,6 @@ public final class ImageOutputs implements AutoCloseable {
 
     /** Moves every file into place and returns them; the label map last, as the sign an image is done. */
     public List<Path> commit() throws IOException {
-        if (csv != null) {
-            writeCsvHeader(); // an image without frames still gets its header
-        }
         closeStreams();
         files.removeEarlierLabelMap();
         boolean uint32 = maxLabel > LabelMapFiles.MAX_UINT16_LABEL;
@@ -243,15 +209,7 @@ public final class ImageOutputs implements AutoCloseable {
         if (labelsOut != null) {
             labelsOut.close();
         }
-        if (rois != null) {
-            rois.close();
-        }
-        if (csv != null) {
-            csv.close();
-        }
-        if (geojson != null) {
-            geojson.close();
-        }
+        objectFiles.close();
         if (probabilities != null) {
             probabilities.close();
             probabilities = null;

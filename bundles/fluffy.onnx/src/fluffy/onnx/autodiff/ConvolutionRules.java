@@ -15,12 +15,15 @@ import fluffy.onnx.Value;
  * Conv (stride 1, square kernel, symmetric padding) and ConvTranspose (kernel = stride, no padding), the
  * two convolutions of Fluffy's U-Nets.
  *
- * <p>The weight gradient of a Conv is one batched GEMM per layer: the input pixels under every kernel tap are
- * gathered once into [N, Ci·k·k, Ho·Wo] (a grouped convolution with one-hot kernels, so ONNX Runtime's
- * own im2col does it), then {@code dW = Σₙ dYₙ · tapsₙᵀ}, reshaped to [Co, Ci, k, k]. Earlier forms, kept
- * here for the record: a convolution of X with dY as its kernel (correct, very slow on CPU); one GEMM per
- * tap over shifted slices of the padded, flattened input (nine copies of X and two transposes per layer:
- * 40% of a training step at 256², most of it copying).
+ * <p>The weight gradient of a Conv is one batched GEMM per layer: {@code dW[o, c, i, j] = Σ dY[o, h, w] ·
+ * Xp[c, h + i, w + j]} (Xp: X with the forward padding). On the padded grid, dY shifted down by i (k copies, rows
+ * (o, i)) times X shifted left by j (k copies, rows (c, j)), transposed, gives all k² taps in one product per
+ * image; the shifts are grouped convolutions with one-hot kernels, so ONNX Runtime's own im2col does the
+ * copying, in the NCHW layout as it comes. Forms tried before, for the record: a convolution of X with dY as its
+ * kernel (correct, very slow on CPU); one GEMM per tap over shifted slices of the padded, flattened input
+ * (nine copies of X, pads and two transposes per layer: 40% of a training step at 256², most of it copying);
+ * one GEMM against all k² taps of X gathered at once (k² copies by a one-hot convolution: slower still).
+ * The ConvTranspose weight gradient likewise: SpaceToDepth of dY against X, one batched GEMM.
  */
 final class ConvolutionRules {
 
